@@ -1,0 +1,3 @@
+"""TradeQuiz: study a document with generated questions and spaced repetition."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,69 @@
+"""The ``tradequiz`` command: no subcommand opens the app; subcommands work on files and data.
+
+Each subcommand lives in its own module with ``add_parser(subparsers)`` and
+``run(args) -> int``; adding one is adding a module to ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from tradequiz import __version__
+from tradequiz.bank.problems import BankError
+from tradequiz.cli import generate_cmd, list_cmd
+from tradequiz.document.reader import DocumentError
+from tradequiz.paths import ENV_HOME
+from tradequiz.store.connection import StoreError
+
+COMMANDS: tuple[ModuleType, ...] = (generate_cmd, list_cmd)
+
+DESCRIPTION = """\
+Study a document with generated questions and spaced repetition.
+
+Run without a subcommand to open the app.  Your progress is kept in a data
+folder (the platform's user data folder unless --data-dir or the
+TRADEQUIZ_HOME environment variable says otherwise)."""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tradequiz", description=DESCRIPTION, formatter_class=_Formatter
+    )
+    parser.add_argument("--version", action="version", version=f"TradeQuiz {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help=f"folder for the database and backups (default: ${ENV_HOME} or the user data folder)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the app, start studying, print the first question and exit (for installers)",
+    )
+    sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    for module in COMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from tradequiz.ui.app import run_gui
+
+            return run_gui(args)
+        return int(args.run(args))
+    except (BankError, DocumentError, StoreError) as exc:
+        print(f"tradequiz: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,262 @@
+"""Scheduling rows and the review log: the study hot path.
+
+Choosing the next question is an index range scan on ``(scope, queue, due)``;
+answering is one read by primary key and one transaction that updates the
+card and appends to the log.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from tradequiz.scheduling.card_state import CardState
+from tradequiz.store.connection import transaction
+from tradequiz.store.library import (
+    QUEUE_BURIED,
+    QUEUE_LEARNING,
+    QUEUE_NEW,
+    QUEUE_REVIEW,
+    QUEUE_SUSPENDED,
+    STATE_QUEUE,
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a session studies: everything, one document, one section, or given questions."""
+
+    document_id: int | None = None
+    section_id: int | None = None
+    question_ids: tuple[int, ...] = ()
+
+    def where(self) -> tuple[str, list[int]]:
+        if self.question_ids:
+            marks = ",".join("?" * len(self.question_ids))
+            return f"question_id IN ({marks})", list(self.question_ids)
+        if self.section_id is not None:
+            return "section_id = ?", [self.section_id]
+        if self.document_id is not None:
+            return "document_id = ?", [self.document_id]
+        return "1", []
+
+
+@dataclass(frozen=True)
+class Card:
+    question_id: int
+    document_id: int
+    section_id: int
+    queue: int
+    state: CardState
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """What the learner did; written with the card's state before and after."""
+
+    question_id: int
+    reviewed_at_ms: int
+    rating: int
+    correct: bool | None
+    answer: str
+    duration_ms: int
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+_CARD_COLUMNS = (
+    "question_id, document_id, section_id, queue, state, step, stability, difficulty, due,"
+    " last_review, reps, lapses"
+)
+
+
+def _card(row: tuple[object, ...]) -> Card:
+    q, d, s, queue, state, step, stab, diff, due, last, reps, lapses = row
+    return Card(
+        int(q),  # type: ignore[call-overload]
+        int(d),  # type: ignore[call-overload]
+        int(s),  # type: ignore[call-overload]
+        int(queue),  # type: ignore[call-overload]
+        CardState(state, step, stab, diff, due, last, reps, lapses),  # type: ignore[arg-type]
+    )
+
+
+def get_card(db: Database, question_id: int) -> Card:
+    row = db.execute(
+        f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id = ?", [question_id]
+    ).fetchone()
+    if row is None:
+        raise KeyError(question_id)
+    return _card(row)
+
+
+def _first(db: Database, scope: Scope, queue: int, due_at_most: int | None,
+           exclude: int | None) -> Card | None:  # fmt: skip
+    clause, params = scope.where()
+    sql = f"SELECT {_CARD_COLUMNS} FROM cards WHERE {clause} AND queue = ?"
+    args: list[int] = [*params, queue]
+    if due_at_most is not None:
+        sql += " AND due <= ?"
+        args.append(due_at_most)
+    if exclude is not None:
+        sql += " AND question_id != ?"
+        args.append(exclude)
+    row = db.execute(sql + " ORDER BY due, question_id LIMIT 1", args).fetchone()
+    return _card(row) if row else None
+
+
+def next_learning(
+    db: Database, scope: Scope, due_by: int, exclude: int | None = None
+) -> Card | None:
+    return _first(db, scope, QUEUE_LEARNING, due_by, exclude)
+
+
+def next_review(db: Database, scope: Scope, due_by: int, exclude: int | None = None) -> Card | None:
+    return _first(db, scope, QUEUE_REVIEW, due_by, exclude)
+
+
+def next_new(db: Database, scope: Scope, exclude: int | None = None) -> Card | None:
+    return _first(db, scope, QUEUE_NEW, None, exclude)
+
+
+def queue_counts(db: Database, scope: Scope, now: int, day_end: int) -> QueueCounts:
+    """Due learning (now), due reviews (today) and available new questions."""
+    clause, params = scope.where()
+    row = db.execute(
+        f"SELECT"
+        f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_NEW}),"
+        f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_LEARNING} AND due <= ?),"
+        f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_REVIEW} AND due <= ?)",
+        [*params, *params, now, *params, day_end],
+    ).fetchone()
+    return QueueCounts(new=row[0], learning=row[1], review=row[2])
+
+
+def section_queue_counts(
+    db: Database, document_id: int, now: int, day_end: int
+) -> dict[int, QueueCounts]:
+    """Per section of one document: new, due learning and due reviews."""
+    rows = db.execute(
+        "SELECT section_id,"
+        f" sum(queue = {QUEUE_NEW}),"
+        f" sum(queue = {QUEUE_LEARNING} AND due <= ?),"
+        f" sum(queue = {QUEUE_REVIEW} AND due <= ?)"
+        " FROM cards WHERE document_id = ? GROUP BY section_id",
+        [now, day_end, document_id],
+    )
+    return {r[0]: QueueCounts(r[1] or 0, r[2] or 0, r[3] or 0) for r in rows}
+
+
+def studied_today(db: Database, day_start: int, scope: Scope | None = None) -> tuple[int, int]:
+    """(new questions introduced, reviews done) since the study day began."""
+    sql = (
+        "SELECT sum(r.state_before = 0), sum(r.state_before != 0) FROM reviews r"
+        " WHERE r.reviewed_at >= ?"
+    )
+    row = db.execute(sql, [day_start * 1000]).fetchone()
+    return (row[0] or 0, row[1] or 0)
+
+
+def record_review(db: Database, before: Card, after: CardState, review: ReviewRecord) -> int:
+    """Store the new scheduling state and the review in one transaction; return the review id."""
+    b = before.state
+    queue = STATE_QUEUE[after.state]
+    with transaction(db) as conn:
+        cur = conn.execute(
+            "UPDATE cards SET queue=?, state=?, step=?, stability=?, difficulty=?, due=?,"
+            " last_review=?, reps=?, lapses=? WHERE question_id=? AND reps=?",
+            [queue, after.state, after.step, after.stability, after.difficulty, after.due,
+             after.last_review, after.reps, after.lapses, before.question_id, b.reps],
+        )  # fmt: skip
+        if cur.rowcount != 1:
+            raise sqlite3.IntegrityError("the question changed since it was shown")
+        review_id = conn.execute(
+            "INSERT INTO reviews (question_id, reviewed_at, rating, correct, answer, duration_ms,"
+            " queue_before, state_before, step_before, stability_before, difficulty_before,"
+            " due_before, last_review_before, reps_before, lapses_before,"
+            " state_after, step_after, stability_after, difficulty_after, due_after)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [review.question_id, review.reviewed_at_ms, review.rating,
+             None if review.correct is None else int(review.correct), review.answer,
+             review.duration_ms, before.queue, b.state, b.step, b.stability, b.difficulty,
+             b.due, b.last_review, b.reps, b.lapses, after.state, after.step, after.stability,
+             after.difficulty, after.due],
+        ).lastrowid  # fmt: skip
+    assert review_id is not None
+    return review_id
+
+
+def undo_review(db: Database, review_id: int) -> int:
+    """Put the card back as it was before ``review_id`` and drop the review; return the question."""
+    with transaction(db) as conn:
+        row = conn.execute(
+            "SELECT question_id, queue_before, state_before, step_before, stability_before,"
+            " difficulty_before, due_before, last_review_before, reps_before, lapses_before"
+            " FROM reviews WHERE id = ?",
+            [review_id],
+        ).fetchone()
+        if row is None:
+            raise KeyError(review_id)
+        question_id = row[0]
+        conn.execute(
+            "UPDATE cards SET queue=?, state=?, step=?, stability=?, difficulty=?, due=?,"
+            " last_review=?, reps=?, lapses=? WHERE question_id=?",
+            [*row[1:], question_id],
+        )
+        conn.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+    return int(question_id)
+
+
+def set_suspended(db: Database, question_id: int, suspended: bool) -> None:
+    with transaction(db) as conn:
+        if suspended:
+            conn.execute(
+                f"UPDATE cards SET queue={QUEUE_SUSPENDED} WHERE question_id=? AND queue >= 0",
+                [question_id],
+            )
+        else:
+            _restore_queue(conn, "question_id = ? AND queue = ?", [question_id, QUEUE_SUSPENDED])
+
+
+def bury(db: Database, question_id: int, until: int) -> None:
+    """Hide a question until the next study day."""
+    with transaction(db) as conn:
+        conn.execute(
+            f"UPDATE cards SET queue={QUEUE_BURIED}, buried_until=?"
+            " WHERE question_id=? AND queue >= 0",
+            [until, question_id],
+        )
+
+
+def unbury_due(db: Database, now: int) -> int:
+    """Return buried questions whose day has passed to their queues."""
+    with transaction(db) as conn:
+        return _restore_queue(conn, "queue = ? AND buried_until <= ?", [QUEUE_BURIED, now])
+
+
+def _restore_queue(conn: sqlite3.Connection, where: str, params: list[int]) -> int:
+    cur = conn.execute(
+        f"UPDATE cards SET queue = CASE state WHEN 0 THEN {QUEUE_NEW} WHEN 2 THEN {QUEUE_REVIEW}"
+        f" ELSE {QUEUE_LEARNING} END, buried_until = NULL WHERE {where}",
+        params,
+    )
+    return cur.rowcount
+
+
+def set_flag(db: Database, question_id: int, flagged: bool, note: str = "") -> None:
+    with transaction(db) as conn:
+        conn.execute(
+            "UPDATE cards SET flagged=?, flag_note=? WHERE question_id=?",
+            [int(flagged), note if flagged else "", question_id],
+        )

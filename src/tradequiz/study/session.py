@@ -1,0 +1,300 @@
+"""The study session as a state machine the UI drives.
+
+    ASKING --answer()/reveal()--> FEEDBACK --grade()--> ASKING (next) … FINISHED
+
+Every ``grade`` is committed before the next question is chosen.  ``undo``
+takes back the last graded answer: the card's previous scheduling state is
+restored and the review is removed from the log.  Time is always passed in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from tradequiz.scheduling.card_state import CardState, Rating
+from tradequiz.scheduling.fsrs_adapter import SchedulerConfig, schedule
+from tradequiz.scheduling.study_day import StudyDay
+from tradequiz.store import cards as card_store
+from tradequiz.store import library
+from tradequiz.store.cards import Card, QueueCounts, ReviewRecord, Scope
+from tradequiz.store.library import StoredQuestion
+from tradequiz.store.opening import Store
+from tradequiz.study.checking import Response, Verdict, check, describe_response
+from tradequiz.study.passage import Passage, passage_for
+
+
+class Phase(Enum):
+    ASKING = "asking"
+    FEEDBACK = "feedback"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class StudyLimits:
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    learn_ahead_seconds: int = 20 * 60
+
+
+@dataclass(frozen=True)
+class Shown:
+    card: Card
+    stored: StoredQuestion
+    section_title: str
+    shown_at: datetime
+
+    @property
+    def is_new(self) -> bool:
+        return self.card.state.is_new
+
+
+@dataclass(frozen=True)
+class Feedback:
+    verdict: Verdict
+    response: Response
+    seconds: float
+    passage: Passage | None
+
+
+@dataclass
+class SessionSummary:
+    answered: int = 0
+    correct: int = 0
+    checked: int = 0
+    seconds: float = 0.0
+    per_section: Counter[str] = field(default_factory=Counter)
+    per_section_correct: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.checked if self.checked else None
+
+
+@dataclass(frozen=True)
+class _Undo:
+    review_id: int
+    card: Card
+    was_new: bool
+    section_title: str
+    correct: bool | None
+    seconds: float
+
+
+def _ms(now: datetime) -> int:
+    return int(now.timestamp() * 1000)
+
+
+class StudySession:
+    def __init__(
+        self,
+        store: Store,
+        scope: Scope,
+        day: StudyDay,
+        config: SchedulerConfig | None = None,
+        limits: StudyLimits | None = None,
+    ) -> None:
+        self.store = store
+        self.scope = scope
+        self.day = day
+        self.config = config or SchedulerConfig()
+        self.limits = limits or StudyLimits()
+        self.phase = Phase.FINISHED
+        self.current: Shown | None = None
+        self.feedback: Feedback | None = None
+        self.summary = SessionSummary()
+        self._undo: list[_Undo] = []
+        self._new_today, self._reviews_today = card_store.studied_today(store.db, day.start)
+        self._since_new = 0
+        self._sections: dict[int, str] = {}
+
+    # --- choosing -------------------------------------------------------------------------
+
+    def start(self, now: datetime) -> Shown | None:
+        card_store.unbury_due(self.store.db, int(now.timestamp()))
+        return self._advance(now)
+
+    def counts(self, now: datetime) -> QueueCounts:
+        """What is left today in this session's scope, after the daily limits."""
+        raw = card_store.queue_counts(self.store.db, self.scope, int(now.timestamp()), self.day.end)
+        return QueueCounts(
+            new=min(raw.new, self.new_left),
+            learning=raw.learning,
+            review=min(raw.review, max(0, self.limits.reviews_per_day - self._reviews_today)),
+        )
+
+    @property
+    def new_left(self) -> int:
+        return max(0, self.limits.new_per_day - self._new_today)
+
+    def _pick(self, now: datetime) -> Card | None:
+        db, scope = self.store.db, self.scope
+        epoch = int(now.timestamp())
+        exclude = self.current.card.question_id if self.current else None
+        learning = card_store.next_learning(db, scope, epoch, exclude)
+        if learning:
+            return learning
+        reviews_left = self.limits.reviews_per_day - self._reviews_today
+        review = card_store.next_review(db, scope, self.day.end) if reviews_left > 0 else None
+        new = card_store.next_new(db, scope) if self.new_left > 0 else None
+        if review and new:
+            # Spread new questions among the reviews instead of front-loading them.
+            due = card_store.queue_counts(db, scope, epoch, self.day.end).review
+            gap = max(1, min(due, reviews_left) // max(1, self.new_left))
+            if self._since_new >= gap:
+                return new
+            return review
+        if review or new:
+            return review or new
+        ahead = card_store.next_learning(db, scope, epoch + self.limits.learn_ahead_seconds)
+        if ahead:
+            return ahead
+        # Only the question just answered is left: show it again rather than stop early.
+        return card_store.next_learning(db, scope, self.day.end)
+
+    def _show(self, card: Card, now: datetime) -> Shown:
+        stored = library.stored_question(self.store.db, card.question_id)
+        title = self._sections.get(card.section_id)
+        if title is None:
+            title = library.section(self.store.db, card.section_id).title
+            self._sections[card.section_id] = title
+        return Shown(card, stored, title, now)
+
+    def _advance(self, now: datetime) -> Shown | None:
+        card = self._pick(now)
+        self.feedback = None
+        if card is None:
+            self.current = None
+            self.phase = Phase.FINISHED
+            return None
+        self.current = self._show(card, now)
+        self.phase = Phase.ASKING
+        return self.current
+
+    # --- answering ------------------------------------------------------------------------
+
+    def answer(self, response: Response, now: datetime) -> Feedback:
+        """Check an objective answer (or reveal a flashcard when ``response`` is None)."""
+        if self.phase is not Phase.ASKING or self.current is None:
+            raise RuntimeError("no question is waiting for an answer")
+        question = self.current.stored.question
+        seconds = max(0.0, (now - self.current.shown_at).total_seconds())
+        verdict = check(question, response, seconds)
+        source = library.source_text(self.store.db, self.current.stored.document_id)
+        self.feedback = Feedback(verdict, response, seconds, passage_for(question, source))
+        self.phase = Phase.FEEDBACK
+        return self.feedback
+
+    def reveal(self, now: datetime) -> Feedback:
+        return self.answer(None, now)
+
+    def grade(self, rating: Rating, now: datetime) -> Shown | None:
+        """Store the review (committed), then move to the next question."""
+        if self.phase is not Phase.FEEDBACK or self.current is None or self.feedback is None:
+            raise RuntimeError("answer the question before rating it")
+        shown, feedback = self.current, self.feedback
+        before = card_store.get_card(self.store.db, shown.card.question_id)
+        after: CardState = schedule(
+            before.state, rating, now, self.config, seed=shown.stored.question.id
+        )
+        review = ReviewRecord(
+            question_id=before.question_id,
+            reviewed_at_ms=_ms(now),
+            rating=int(rating),
+            correct=feedback.verdict.correct,
+            answer=describe_response(shown.stored.question, feedback.response),
+            duration_ms=int(feedback.seconds * 1000),
+        )
+        review_id = card_store.record_review(self.store.db, before, after, review)
+        self._undo.append(
+            _Undo(
+                review_id,
+                before,
+                before.state.is_new,
+                shown.section_title,
+                feedback.verdict.correct,
+                feedback.seconds,
+            )
+        )
+        self._count(shown.section_title, feedback.verdict.correct, feedback.seconds, +1)
+        if before.state.is_new:
+            self._new_today += 1
+            self._since_new = 0
+        else:
+            self._reviews_today += 1
+            self._since_new += 1
+        return self._advance(now)
+
+    def _count(self, section: str, correct: bool | None, seconds: float, sign: int) -> None:
+        s = self.summary
+        s.answered += sign
+        s.seconds += sign * seconds
+        s.per_section[section] += sign
+        if correct is not None:
+            s.checked += sign
+            s.correct += sign * int(correct)
+            s.per_section_correct[section] += sign * int(correct)
+
+    @property
+    def can_undo(self) -> bool:
+        return self.phase is Phase.FEEDBACK or bool(self._undo)
+
+    def undo(self, now: datetime) -> Shown | None:
+        """Take back the answer on screen, or else the last graded one."""
+        if self.phase is Phase.FEEDBACK and self.current is not None:
+            self.feedback = None
+            self.phase = Phase.ASKING
+            self.current = Shown(self.current.card, self.current.stored,
+                                 self.current.section_title, now)  # fmt: skip
+            return self.current
+        if not self._undo:
+            return None
+        last = self._undo.pop()
+        card_store.undo_review(self.store.db, last.review_id)
+        self._count(last.section_title, last.correct, last.seconds, -1)
+        if last.was_new:
+            self._new_today -= 1
+        else:
+            self._reviews_today -= 1
+        card = card_store.get_card(self.store.db, last.card.question_id)
+        self.current = self._show(card, now)
+        self.feedback = None
+        self.phase = Phase.ASKING
+        return self.current
+
+    def preview(self, now: datetime) -> dict[Rating, int]:
+        """Seconds until the current question would be due again after each rating."""
+        if self.current is None:
+            return {}
+        state = self.current.card.state
+        seed = self.current.stored.question.id
+        epoch = int(now.timestamp())
+        return {
+            rating: schedule(state, rating, now, self.config, seed=seed).due - epoch
+            for rating in Rating
+        }
+
+    # --- managing the current question ----------------------------------------------------
+
+    def bury(self, now: datetime) -> Shown | None:
+        """Hide the current question until tomorrow and move on."""
+        if self.current is None:
+            return None
+        card_store.bury(self.store.db, self.current.card.question_id, self.day.end)
+        self.current = None
+        return self._advance(now)
+
+    def suspend(self, now: datetime) -> Shown | None:
+        """Stop scheduling the current question until it is unsuspended."""
+        if self.current is None:
+            return None
+        card_store.set_suspended(self.store.db, self.current.card.question_id, True)
+        self.current = None
+        return self._advance(now)
+
+    def flag(self, note: str = "") -> None:
+        """Mark the current question for the instructor's attention."""
+        if self.current is not None:
+            card_store.set_flag(self.store.db, self.current.card.question_id, True, note)

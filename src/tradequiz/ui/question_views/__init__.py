@@ -1,0 +1,27 @@
+"""One view per question kind; kinds without a view of their own study as flashcards."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from tradequiz.bank.model import Question
+from tradequiz.ui.question_views.base import QuestionView
+from tradequiz.ui.question_views.choice import ChoiceView
+from tradequiz.ui.question_views.flashcard import FlashcardView
+from tradequiz.ui.question_views.typed import TypedView
+
+_VIEWS: dict[str, type[QuestionView]] = {
+    "multiple_choice": ChoiceView,
+    "debate": ChoiceView,
+    "true_false": ChoiceView,
+    "cloze": TypedView,
+    "short_answer": TypedView,
+    "flashcard": FlashcardView,
+}
+
+
+def view_for(question: Question, parent: QWidget | None = None) -> QuestionView:
+    return _VIEWS.get(question.kind, FlashcardView)(question, parent)
+
+
+__all__ = ["QuestionView", "view_for"]

@@ -1,0 +1,75 @@
+"""A question view shows one question and emits the learner's response.
+
+Views are passive: they never check answers or touch the database.  The
+study page forwards ``answered(response)`` to the session and calls
+``show_result`` with what the session decided.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from tradequiz.bank.model import Question
+from tradequiz.study.session import Feedback
+
+KIND_LABELS = {
+    "multiple_choice": "Multiple choice",
+    "debate": "Who argues what",
+    "true_false": "True or false",
+    "cloze": "Fill in the blank",
+    "short_answer": "Short answer",
+    "matching": "Matching",
+    "ordering": "Put in order",
+    "flashcard": "Flashcard",
+}
+
+
+def wrapping_label(text: str, name: str = "", selectable: bool = False) -> QLabel:
+    """A label for learner-facing text: plain text only (never HTML), wrapped."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if name:
+        label.setObjectName(name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class QuestionView(QWidget):
+    answered = Signal(object)
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.locked = False
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(12)
+        self.kind_label = wrapping_label(KIND_LABELS.get(question.kind, question.kind), "kindLabel")
+        self.layout_.addWidget(self.kind_label)
+        self.prompt_label = wrapping_label(self.prompt_text(), "prompt", selectable=True)
+        self.prompt_label.setAccessibleName("Question")
+        self.layout_.addWidget(self.prompt_label)
+
+    def prompt_text(self) -> str:
+        return self.question.prompt
+
+    def submit(self, response: object) -> None:
+        if not self.locked:
+            self.locked = True
+            self.answered.emit(response)
+
+    def handle_key(self, key: int, text: str) -> bool:
+        """Handle a key while the question waits for an answer; True when used."""
+        return False
+
+    def show_result(self, feedback: Feedback) -> None:
+        """Mark the response right or wrong in place."""
+        self.locked = True
+
+    def focus_input(self) -> None:
+        self.setFocus()

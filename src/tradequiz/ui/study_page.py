@@ -1,0 +1,250 @@
+"""The study screen: question, answer, feedback with the source passage, rating."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradequiz.humanize import minutes, plural
+from tradequiz.scheduling.card_state import Rating
+from tradequiz.study.session import Feedback, Phase, Shown, StudySession
+from tradequiz.ui.feedback_panel import FeedbackPanel
+from tradequiz.ui.question_views import QuestionView, view_for
+from tradequiz.ui.question_views.base import wrapping_label
+from tradequiz.ui.rating_bar import RatingBar
+
+Clock = Callable[[], datetime]
+
+
+class StudyPage(QWidget):
+    leave = Signal()
+    read_section = Signal(int)
+    reviewed = Signal()
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.session: StudySession | None = None
+        self.view: QuestionView | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 12, 18, 14)
+        outer.setSpacing(10)
+
+        top = QHBoxLayout()
+        self.back_button = QPushButton("◀  Home", self)
+        self.back_button.setToolTip("Back to the sections (Esc)")
+        self.back_button.clicked.connect(self.leave.emit)
+        self.where = QLabel(self)
+        self.where.setObjectName("muted")
+        self.count_new = QLabel(self)
+        self.count_new.setObjectName("countNew")
+        self.count_new.setToolTip("New questions left today")
+        self.count_learning = QLabel(self)
+        self.count_learning.setObjectName("countLearning")
+        self.count_learning.setToolTip("Questions you are learning, due now")
+        self.count_review = QLabel(self)
+        self.count_review.setObjectName("countReview")
+        self.count_review.setToolTip("Reviews due today")
+        top.addWidget(self.back_button)
+        top.addSpacing(12)
+        top.addWidget(self.where, 1)
+        for label in (self.count_new, self.count_learning, self.count_review):
+            top.addWidget(label)
+        outer.addLayout(top)
+
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack, 1)
+
+        # Question + feedback, scrolled when long.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.card = QFrame()
+        self.card.setObjectName("card")
+        self.card_layout = QVBoxLayout(self.card)
+        self.card_layout.setContentsMargins(24, 20, 24, 20)
+        self.card_layout.setSpacing(10)
+        self.feedback = FeedbackPanel(self.card)
+        self.feedback.read_section.connect(self._read_section)
+        self.card_layout.addWidget(self.feedback)
+        self.card_layout.addStretch(1)
+        self.scroll_area.setWidget(self.card)
+        self.stack.addWidget(self.scroll_area)
+
+        # End of session.
+        self.done = QWidget()
+        done_layout = QVBoxLayout(self.done)
+        done_layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_title = wrapping_label("", "pageTitle")
+        self.done_text = wrapping_label("", "muted")
+        self.done_button = QPushButton("Back to sections", self.done)
+        self.done_button.setObjectName("primary")
+        self.done_button.clicked.connect(self.leave.emit)
+        done_layout.addWidget(self.done_title)
+        done_layout.addWidget(self.done_text)
+        done_layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.stack.addWidget(self.done)
+
+        self.rating = RatingBar(self)
+        self.rating.rated.connect(self._rate)
+        self.rating.hide()
+        outer.addWidget(self.rating)
+
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    # --- session -------------------------------------------------------------------------
+
+    def begin(self, session: StudySession, where: str) -> None:
+        self.session = session
+        self.where.setText(where)
+        session.start(self.clock())
+        self._render()
+
+    def _render(self) -> None:
+        session = self.session
+        assert session is not None
+        self._update_counts()
+        if session.phase is Phase.FINISHED or session.current is None:
+            self._show_done()
+            return
+        self._show_question(session.current)
+
+    def _update_counts(self) -> None:
+        assert self.session is not None
+        counts = self.session.counts(self.clock())
+        self.count_new.setText(f"{counts.new} new")
+        self.count_learning.setText(f"{counts.learning} learning")
+        self.count_review.setText(f"{counts.review} to review")
+
+    def _show_question(self, shown: Shown) -> None:
+        if self.view is not None:
+            self.card_layout.removeWidget(self.view)
+            self.view.deleteLater()
+        self.view = view_for(shown.stored.question, self.card)
+        self.view.answered.connect(self._answered)
+        self.card_layout.insertWidget(0, self.view)
+        self.feedback.hide()
+        self.rating.hide()
+        self.stack.setCurrentWidget(self.scroll_area)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.where.setText(shown.section_title)
+        self.view.focus_input()
+
+    def _answered(self, response: object) -> None:
+        assert self.session is not None
+        feedback = self.session.answer(response, self.clock())  # type: ignore[arg-type]
+        self._show_feedback(feedback)
+
+    def _show_feedback(self, feedback: Feedback) -> None:
+        assert self.session is not None and self.view is not None
+        self.view.show_result(feedback)
+        self.feedback.show_feedback(feedback)
+        self.rating.prepare(self.session.preview(self.clock()), feedback.verdict.proposed)
+        self.rating.show()
+        QApplication.processEvents()
+        self.scroll_area.ensureWidgetVisible(self.feedback.read_button, 0, 0)
+        proposed = feedback.verdict.proposed or Rating.GOOD
+        self.rating.buttons[proposed].setFocus()
+
+    def _rate(self, rating: int) -> None:
+        session = self.session
+        if session is None or session.phase is not Phase.FEEDBACK:
+            return
+        session.grade(Rating(rating), self.clock())
+        self.reviewed.emit()
+        self._render()
+
+    def undo(self) -> None:
+        if self.session is None or not self.session.can_undo:
+            return
+        self.session.undo(self.clock())
+        self.reviewed.emit()
+        self._render()
+
+    def bury(self) -> None:
+        if self.session is not None and self.session.current is not None:
+            self.session.bury(self.clock())
+            self._render()
+
+    def suspend(self) -> None:
+        if self.session is not None and self.session.current is not None:
+            self.session.suspend(self.clock())
+            self._render()
+
+    def _read_section(self) -> None:
+        if self.session is not None and self.session.current is not None:
+            self.read_section.emit(self.session.current.card.section_id)
+
+    def _show_done(self) -> None:
+        assert self.session is not None
+        summary = self.session.summary
+        self.rating.hide()
+        if summary.answered == 0:
+            self.done_title.setText("Nothing due right now")
+            self.done_text.setText(
+                "You have studied everything due here today. Come back tomorrow, "
+                "or choose another section."
+            )
+        else:
+            accuracy = summary.accuracy
+            acc = f", {accuracy:.0%} right" if accuracy is not None else ""
+            self.done_title.setText("Session complete")
+            self.done_text.setText(
+                f"You answered {plural(summary.answered, 'question')}{acc} "
+                f"in {minutes(summary.seconds)}."
+            )
+        self.stack.setCurrentWidget(self.done)
+        self.done_button.setFocus()
+
+    # --- keyboard ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not self.isVisible() or self.session is None:
+            return False
+        if not isinstance(event, QKeyEvent):
+            return False
+        active = QApplication.activeWindow()
+        if active is not None and active is not self.window():
+            return False  # a dialog is open: its keys are its own
+        return self.handle_key(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        session = self.session
+        assert session is not None
+        key, text = event.key(), event.text()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False  # menu shortcuts (Ctrl+Z …) handle these
+        focus = QApplication.focusWidget()
+        typing = isinstance(focus, QLineEdit) and not focus.isReadOnly()
+        if key == Qt.Key.Key_Escape:
+            self.leave.emit()
+            return True
+        if session.phase is Phase.ASKING and self.view is not None:
+            if typing:
+                return False
+            return self.view.handle_key(key, text)
+        if session.phase is Phase.FEEDBACK:
+            if text in ("1", "2", "3", "4"):
+                self._rate(int(text))
+                return True
+            if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # Self-rated questions default to Good, as in Anki.
+                self._rate(int(self.rating.proposed or Rating.GOOD))
+                return True
+        return False
