@@ -158,14 +158,38 @@ def section_queue_counts(
     return {r[0]: QueueCounts(r[1] or 0, r[2] or 0, r[3] or 0) for r in rows}
 
 
-def studied_today(db: Database, day_start: int, scope: Scope | None = None) -> tuple[int, int]:
-    """(new questions introduced, reviews done) since the study day began."""
-    sql = (
-        "SELECT sum(r.state_before = 0), sum(r.state_before != 0) FROM reviews r"
-        " WHERE r.reviewed_at >= ?"
-    )
-    row = db.execute(sql, [day_start * 1000]).fetchone()
+def studied_today(db: Database, day_start: int) -> tuple[int, int]:
+    """(new questions introduced, reviews done) since the study day began.
+
+    Daily limits are the learner's, not a section's, so this counts across everything.
+    """
+    row = db.execute(
+        "SELECT sum(state_before = 0), sum(state_before != 0) FROM reviews WHERE reviewed_at >= ?",
+        [day_start * 1000],
+    ).fetchone()
     return (row[0] or 0, row[1] or 0)
+
+
+def next_due(db: Database, scope: Scope, after: int) -> int | None:
+    """When the next learning or review question in scope falls due after ``after``."""
+    clause, params = scope.where()
+    row = db.execute(
+        f"SELECT min(due) FROM cards WHERE {clause} AND queue IN ({QUEUE_LEARNING}, {QUEUE_REVIEW})"
+        " AND due > ?",
+        [*params, after],
+    ).fetchone()
+    return None if row[0] is None else int(row[0])
+
+
+def due_count(db: Database, scope: Scope, until: int) -> int:
+    """Learning and review questions in scope due by ``until``."""
+    clause, params = scope.where()
+    row = db.execute(
+        f"SELECT count(*) FROM cards WHERE {clause} AND queue IN ({QUEUE_LEARNING}, {QUEUE_REVIEW})"
+        " AND due <= ?",
+        [*params, until],
+    ).fetchone()
+    return int(row[0])
 
 
 def record_review(db: Database, before: Card, after: CardState, review: ReviewRecord) -> int:

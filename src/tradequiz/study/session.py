@@ -20,7 +20,7 @@ from tradequiz.scheduling.study_day import StudyDay
 from tradequiz.store import cards as card_store
 from tradequiz.store import library
 from tradequiz.store.cards import Card, QueueCounts, ReviewRecord, Scope
-from tradequiz.store.library import StoredQuestion
+from tradequiz.store.library import QUEUE_REVIEW, StoredQuestion
 from tradequiz.store.opening import Store
 from tradequiz.study.checking import Response, Verdict, check, describe_response
 from tradequiz.study.passage import Passage, passage_for
@@ -67,6 +67,7 @@ class SessionSummary:
     seconds: float = 0.0
     per_section: Counter[str] = field(default_factory=Counter)
     per_section_correct: Counter[str] = field(default_factory=Counter)
+    per_section_checked: Counter[str] = field(default_factory=Counter)
 
     @property
     def accuracy(self) -> float | None:
@@ -109,6 +110,9 @@ class StudySession:
         self._new_today, self._reviews_today = card_store.studied_today(store.db, day.start)
         self._since_new = 0
         self._sections: dict[int, str] = {}
+        self._extra_new = 0
+        # Reviews due up to this moment are shown; later than today only when studying ahead.
+        self._review_until = day.end
 
     # --- choosing -------------------------------------------------------------------------
 
@@ -127,7 +131,30 @@ class StudySession:
 
     @property
     def new_left(self) -> int:
-        return max(0, self.limits.new_per_day - self._new_today)
+        return max(0, self.limits.new_per_day + self._extra_new - self._new_today)
+
+    def extend_new(self, count: int, now: datetime) -> Shown | None:
+        """Learn ``count`` new questions beyond today's limit (asked for by the learner)."""
+        self._extra_new += count
+        return self._advance(now)
+
+    def study_ahead(self, days: int, now: datetime) -> Shown | None:
+        """Review questions due in the next ``days`` days, as Anki's "review ahead"."""
+        self._review_until = max(self._review_until, self.day.end + days * 86400)
+        return self._advance(now)
+
+    def next_due(self, now: datetime) -> int | None:
+        """Epoch seconds when something in this session's scope is next due."""
+        return card_store.next_due(self.store.db, self.scope, int(now.timestamp()))
+
+    def new_available(self, now: datetime) -> int:
+        """New questions in scope, ignoring today's limit."""
+        epoch = int(now.timestamp())
+        return card_store.queue_counts(self.store.db, self.scope, epoch, self.day.end).new
+
+    def due_within(self, days: int) -> int:
+        """Learning and review questions in scope due before ``days`` days after today."""
+        return card_store.due_count(self.store.db, self.scope, self.day.end + days * 86400)
 
     def _pick(self, now: datetime) -> Card | None:
         db, scope = self.store.db, self.scope
@@ -137,22 +164,20 @@ class StudySession:
         if learning:
             return learning
         reviews_left = self.limits.reviews_per_day - self._reviews_today
-        review = card_store.next_review(db, scope, self.day.end) if reviews_left > 0 else None
+        review_until = self._review_until
+        review = card_store.next_review(db, scope, review_until) if reviews_left > 0 else None
         new = card_store.next_new(db, scope) if self.new_left > 0 else None
         if review and new:
             # Spread new questions among the reviews instead of front-loading them.
-            due = card_store.queue_counts(db, scope, epoch, self.day.end).review
+            due = card_store.queue_counts(db, scope, epoch, review_until).review
             gap = max(1, min(due, reviews_left) // max(1, self.new_left))
             if self._since_new >= gap:
                 return new
             return review
         if review or new:
             return review or new
-        ahead = card_store.next_learning(db, scope, epoch + self.limits.learn_ahead_seconds)
-        if ahead:
-            return ahead
-        # Only the question just answered is left: show it again rather than stop early.
-        return card_store.next_learning(db, scope, self.day.end)
+        # Nothing else to do: learning questions due within the learn-ahead window come early.
+        return card_store.next_learning(db, scope, epoch + self.limits.learn_ahead_seconds)
 
     def _show(self, card: Card, now: datetime) -> Shown:
         stored = library.stored_question(self.store.db, card.question_id)
@@ -224,7 +249,8 @@ class StudySession:
             self._since_new = 0
         else:
             self._reviews_today += 1
-            self._since_new += 1
+            # Only reviews space out new questions; learning steps come back on their own.
+            self._since_new += int(before.queue == QUEUE_REVIEW)
         return self._advance(now)
 
     def _count(self, section: str, correct: bool | None, seconds: float, sign: int) -> None:
@@ -236,6 +262,7 @@ class StudySession:
             s.checked += sign
             s.correct += sign * int(correct)
             s.per_section_correct[section] += sign * int(correct)
+            s.per_section_checked[section] += sign
 
     @property
     def can_undo(self) -> bool:

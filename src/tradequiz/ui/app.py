@@ -14,8 +14,8 @@ from tradequiz.bank.problems import BankError
 from tradequiz.resources import resource
 from tradequiz.store.connection import StoreError
 from tradequiz.ui import messages
+from tradequiz.ui.appearance import apply_appearance, load_appearance
 from tradequiz.ui.main_window import MainWindow
-from tradequiz.ui.theme import apply_theme
 
 
 def utc_now() -> datetime:
@@ -31,7 +31,7 @@ def run_gui(args: argparse.Namespace) -> int:
     icon = resource("icons/tradequiz.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    apply_theme(app, "system")
+    apply_appearance(app, load_appearance())
     try:
         context = open_learner_store(args.data_dir, utc_now())
     except (StoreError, BankError) as exc:

@@ -6,29 +6,31 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from tradequiz import __version__
 from tradequiz.scheduling.study_day import study_day
 from tradequiz.store import library
 from tradequiz.store.cards import Scope
 from tradequiz.store.opening import Store
+from tradequiz.study.preferences import load_preferences, save_preferences
 from tradequiz.study.session import StudySession
 from tradequiz.ui import messages
+from tradequiz.ui.appearance import apply_appearance, load_appearance, save_appearance
 from tradequiz.ui.home_page import HomePage
 from tradequiz.ui.reader_dialog import ReaderDialog
+from tradequiz.ui.settings_dialog import get_settings
 from tradequiz.ui.study_page import StudyPage
 
 Clock = Callable[[], datetime]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, clock: Clock, rollover_hour: int = 4,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.clock = clock
-        self.rollover_hour = rollover_hour
+        self.prefs = load_preferences(store.db)
         self.setWindowTitle("TradeQuiz")
         self.setMinimumSize(640, 480)
         self.resize(1000, 720)
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     def _day_end(self) -> int:
-        return study_day(self.clock(), self.rollover_hour).end
+        return study_day(self.clock(), self.prefs.rollover_hour).end
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -69,8 +71,24 @@ class MainWindow(QMainWindow):
         self.suspend_action = QAction("&Suspend question", self)
         self.suspend_action.setShortcut(QKeySequence("@"))
         self.suspend_action.triggered.connect(self.study.suspend)
-        for action in (self.undo_action, self.bury_action, self.suspend_action):
+        self.flag_action = QAction("&Flag for the instructor…", self)
+        self.flag_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.flag_action.triggered.connect(self.flag_question)
+        self.study_actions = [
+            self.undo_action,
+            self.bury_action,
+            self.suspend_action,
+            self.flag_action,
+        ]
+        for action in self.study_actions:
             study_menu.addAction(action)
+        self.study.set_actions(self.study_actions)
+
+        tools_menu = bar.addMenu("&Tools")
+        settings_action = QAction("&Settings…", self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.edit_settings)
+        tools_menu.addAction(settings_action)
 
         help_menu = bar.addMenu("&Help")
         shortcuts = QAction("&Keyboard shortcuts", self)
@@ -85,11 +103,41 @@ class MainWindow(QMainWindow):
         self._set_study_actions(False)
 
     def _set_study_actions(self, studying: bool) -> None:
-        for action in (self.undo_action, self.bury_action, self.suspend_action):
+        for action in self.study_actions:
             action.setEnabled(studying)
 
     def _new_session(self, scope: Scope) -> StudySession:
-        return StudySession(self.store, scope, study_day(self.clock(), self.rollover_hour))
+        return StudySession(
+            self.store,
+            scope,
+            study_day(self.clock(), self.prefs.rollover_hour),
+            config=self.prefs.scheduler(),
+            limits=self.prefs.limits(),
+        )
+
+    def flag_question(self) -> None:
+        session = self.study.session
+        if session is None or session.current is None:
+            return
+        note, ok = messages.ask_text(
+            self, "Flag for the instructor", "What is wrong with this question? (optional)"
+        )
+        if ok:
+            self.study.flag(note)
+            self.statusBar().showMessage("Flagged for the instructor", 4000)
+
+    def edit_settings(self) -> None:
+        prefs, appearance, ok = get_settings(self, self.prefs, load_appearance())
+        if not ok:
+            return
+        save_preferences(self.store.db, prefs)
+        save_appearance(appearance)
+        self.prefs = prefs
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_appearance(app, appearance)
+        if self.pages.currentWidget() is self.home:
+            self.home.refresh()
 
     def start_document(self, document_id: int) -> None:
         self._start(Scope(document_id=document_id), "All sections")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 SHORTCUTS = [
     ("1 – 4", "Choose an option; after answering, rate Again / Hard / Good / Easy"),
@@ -12,6 +12,9 @@ SHORTCUTS = [
     ("Ctrl+Z", "Undo the last answer"),
     ("-", "Bury the question until tomorrow"),
     ("@", "Suspend the question"),
+    ("Ctrl+1", "Flag the question for the instructor"),
+    ("Alt+↑ / Alt+↓", "Move the selected item when putting things in order"),
+    ("Ctrl+,", "Settings"),
     ("Esc", "Back to the sections"),
     ("F1", "This list"),
 ]
@@ -36,3 +39,8 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 def show_shortcuts(parent: QWidget | None) -> None:
     rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in SHORTCUTS)
     QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value, bool(ok)

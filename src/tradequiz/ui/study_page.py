@@ -6,27 +6,28 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from tradequiz.humanize import minutes, plural
 from tradequiz.scheduling.card_state import Rating
 from tradequiz.study.session import Feedback, Phase, Shown, StudySession
 from tradequiz.ui.feedback_panel import FeedbackPanel
 from tradequiz.ui.question_views import QuestionView, view_for
-from tradequiz.ui.question_views.base import wrapping_label
 from tradequiz.ui.rating_bar import RatingBar
+from tradequiz.ui.session_end import SessionEndPanel
 
 Clock = Callable[[], datetime]
 
@@ -66,6 +67,13 @@ class StudyPage(QWidget):
         top.addWidget(self.where, 1)
         for label in (self.count_new, self.count_learning, self.count_review):
             top.addWidget(label)
+        self.more_button = QToolButton(self)
+        self.more_button.setText("⋯")
+        self.more_button.setToolTip("Undo, bury, suspend or flag this question")
+        self.more_button.setAccessibleName("More actions")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMenu(QMenu(self.more_button))
+        top.addWidget(self.more_button)
         outer.addLayout(top)
 
         self.stack = QStackedWidget(self)
@@ -87,19 +95,11 @@ class StudyPage(QWidget):
         self.scroll_area.setWidget(self.card)
         self.stack.addWidget(self.scroll_area)
 
-        # End of session.
-        self.done = QWidget()
-        done_layout = QVBoxLayout(self.done)
-        done_layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_title = wrapping_label("", "pageTitle")
-        self.done_text = wrapping_label("", "muted")
-        self.done_button = QPushButton("Back to sections", self.done)
-        self.done_button.setObjectName("primary")
-        self.done_button.clicked.connect(self.leave.emit)
-        done_layout.addWidget(self.done_title)
-        done_layout.addWidget(self.done_text)
-        done_layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.stack.addWidget(self.done)
+        self.end_panel = SessionEndPanel(self)
+        self.end_panel.leave.connect(self.leave.emit)
+        self.end_panel.more_new.connect(self._more_new)
+        self.end_panel.ahead.connect(self._study_ahead)
+        self.stack.addWidget(self.end_panel)
 
         self.rating = RatingBar(self)
         self.rating.rated.connect(self._rate)
@@ -107,6 +107,14 @@ class StudyPage(QWidget):
         outer.addWidget(self.rating)
 
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    def set_actions(self, actions: list[QAction]) -> None:
+        """The window's study actions, also offered from the page's ⋯ button."""
+        menu = self.more_button.menu()
+        assert menu is not None
+        menu.clear()
+        for action in actions:
+            menu.addAction(action)
 
     # --- session -------------------------------------------------------------------------
 
@@ -135,6 +143,7 @@ class StudyPage(QWidget):
     def _show_question(self, shown: Shown) -> None:
         if self.view is not None:
             self.card_layout.removeWidget(self.view)
+            self.view.hide()
             self.view.deleteLater()
         self.view = view_for(shown.stored.question, self.card)
         self.view.answered.connect(self._answered)
@@ -193,24 +202,23 @@ class StudyPage(QWidget):
 
     def _show_done(self) -> None:
         assert self.session is not None
-        summary = self.session.summary
         self.rating.hide()
-        if summary.answered == 0:
-            self.done_title.setText("Nothing due right now")
-            self.done_text.setText(
-                "You have studied everything due here today. Come back tomorrow, "
-                "or choose another section."
-            )
-        else:
-            accuracy = summary.accuracy
-            acc = f", {accuracy:.0%} right" if accuracy is not None else ""
-            self.done_title.setText("Session complete")
-            self.done_text.setText(
-                f"You answered {plural(summary.answered, 'question')}{acc} "
-                f"in {minutes(summary.seconds)}."
-            )
-        self.stack.setCurrentWidget(self.done)
-        self.done_button.setFocus()
+        self.end_panel.show_for(self.session, self.clock())
+        self.stack.setCurrentWidget(self.end_panel)
+
+    def _more_new(self, count: int) -> None:
+        if self.session is not None:
+            self.session.extend_new(count, self.clock())
+            self._render()
+
+    def _study_ahead(self, days: int) -> None:
+        if self.session is not None:
+            self.session.study_ahead(days, self.clock())
+            self._render()
+
+    def flag(self, note: str) -> None:
+        if self.session is not None and self.session.current is not None:
+            self.session.flag(note)
 
     # --- keyboard ------------------------------------------------------------------------
 
@@ -238,7 +246,7 @@ class StudyPage(QWidget):
         if session.phase is Phase.ASKING and self.view is not None:
             if typing:
                 return False
-            return self.view.handle_key(key, text)
+            return self.view.handle_key(event)
         if session.phase is Phase.FEEDBACK:
             if text in ("1", "2", "3", "4"):
                 self._rate(int(text))

@@ -8,6 +8,8 @@ from tradequiz.bank.model import Question
 from tradequiz.ui.question_views.base import QuestionView
 from tradequiz.ui.question_views.choice import ChoiceView
 from tradequiz.ui.question_views.flashcard import FlashcardView
+from tradequiz.ui.question_views.matching import MatchingView
+from tradequiz.ui.question_views.ordering import OrderingView
 from tradequiz.ui.question_views.typed import TypedView
 
 _VIEWS: dict[str, type[QuestionView]] = {
@@ -17,6 +19,8 @@ _VIEWS: dict[str, type[QuestionView]] = {
     "cloze": TypedView,
     "short_answer": TypedView,
     "flashcard": FlashcardView,
+    "matching": MatchingView,
+    "ordering": OrderingView,
 }
 
 

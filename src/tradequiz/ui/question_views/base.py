@@ -8,6 +8,7 @@ study page forwards ``answered(response)`` to the session and calls
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tradequiz.bank.model import Question
@@ -63,7 +64,7 @@ class QuestionView(QWidget):
             self.locked = True
             self.answered.emit(response)
 
-    def handle_key(self, key: int, text: str) -> bool:
+    def handle_key(self, event: QKeyEvent) -> bool:
         """Handle a key while the question waits for an answer; True when used."""
         return False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from tradequiz.bank.model import Question
@@ -67,10 +68,10 @@ class ChoiceView(QuestionView):
             self.buttons.append(button)
             self._values.append(value)
 
-    def handle_key(self, key: int, text: str) -> bool:
-        if self.locked:
+    def handle_key(self, event: QKeyEvent) -> bool:
+        if self.locked or event.modifiers() & Qt.KeyboardModifier.AltModifier:
             return False
-        lowered = text.lower()
+        lowered = event.text().lower()
         if self.question.kind == "true_false":
             if lowered in ("t", "f"):
                 self.submit(lowered == "t")

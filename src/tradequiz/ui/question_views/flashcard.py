@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from tradequiz.bank.model import Question
@@ -25,8 +26,12 @@ class FlashcardView(QuestionView):
     def prompt_text(self) -> str:
         return self.question.prompt.replace("____", "_______")
 
-    def handle_key(self, key: int, text: str) -> bool:
-        if not self.locked and key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+    def handle_key(self, event: QKeyEvent) -> bool:
+        if not self.locked and event.key() in (
+            Qt.Key.Key_Space,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
             self.submit(None)
             return True
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from tradequiz.bank.model import BLANK, Question
@@ -9,11 +11,24 @@ from tradequiz.study.session import Feedback
 from tradequiz.ui.question_views.base import QuestionView
 
 
+class AnswerEdit(QLineEdit):
+    """A line edit that keeps the Enter it used.
+
+    QLineEdit passes Enter on to its parents after ``returnPressed``; here that
+    would reach the study page as "confirm the rating" for the answer just given.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class TypedView(QuestionView):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         row = QHBoxLayout()
-        self.edit = QLineEdit(self)
+        self.edit = AnswerEdit(self)
         self.edit.setObjectName("typed")
         self.edit.setPlaceholderText("Type your answer and press Enter")
         self.edit.setAccessibleName("Your answer")

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from tradequiz.bank.model import Choice, Question
+from tradequiz.scheduling import Rating
+from tradequiz.study.checking import check, normalise_answer, typed_matches
+
+
+@pytest.mark.parametrize(
+    ("given", "accepted", "ok"),
+    [
+        ("semiconductors", ("semiconductors",), True),
+        ("Semiconductors.", ("semiconductors",), True),
+        ("the semiconductors", ("semiconductors",), True),
+        ("semiconductor", ("semiconductors",), True),  # one letter off
+        ("semicondutcors", ("semiconductors",), True),  # two off in a long word
+        ("semis", ("semiconductors",), False),
+        ("1990s", ("1980s",), False),  # numbers must be exact
+        ("WTO", ("World Trade Organization", "WTO"), True),
+        ("", ("anything",), False),
+        ("cat", ("car",), False),  # short answers must be exact
+        ("Japan–US", ("Japan-US",), True),
+    ],
+)
+def test_typed_answers_are_forgiving_but_not_loose(
+    given: str, accepted: tuple[str, ...], ok: bool
+) -> None:
+    assert typed_matches(given, accepted) is ok
+
+
+def test_normalise_answer() -> None:
+    assert normalise_answer("  The  Digital-Trade & Services! ") == "digital trade and services"
+
+
+def test_rating_is_proposed_from_correctness_and_speed() -> None:
+    q = Question(
+        id="q",
+        kind="multiple_choice",
+        section="s",
+        prompt="?",
+        choices=(Choice("a"), Choice("b", True), Choice("c"), Choice("d")),
+    )
+    assert check(q, 1, 3.0).proposed is Rating.EASY
+    assert check(q, 1, 30.0).proposed is Rating.GOOD
+    wrong = check(q, 0, 3.0)
+    assert (wrong.correct, wrong.proposed, wrong.expected) == (False, Rating.AGAIN, "b")
+    card = Question(id="f", kind="flashcard", section="s", prompt="?", answers=("x",))
+    assert check(card, None, 2.0).proposed is None
