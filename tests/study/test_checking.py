@@ -47,3 +47,15 @@ def test_rating_is_proposed_from_correctness_and_speed() -> None:
     assert (wrong.correct, wrong.proposed, wrong.expected) == (False, Rating.AGAIN, "b")
     card = Question(id="f", kind="flashcard", section="s", prompt="?", answers=("x",))
     assert check(card, None, 2.0).proposed is None
+
+
+def test_a_wrong_option_explains_itself_when_the_bank_says_why() -> None:
+    q = Question(
+        id="q",
+        kind="multiple_choice",
+        section="s",
+        prompt="?",
+        choices=(Choice("a", feedback="The article gives a for the 1980s."), Choice("b", True)),
+    )
+    assert check(q, 0, 5.0).detail == "The article gives a for the 1980s."
+    assert check(q, 1, 5.0).detail == ""

@@ -108,7 +108,12 @@ def check(question: Question, response: Response, seconds: float) -> Verdict:
         proposed = Rating.EASY
     else:
         proposed = Rating.GOOD
-    return Verdict(correct=correct, proposed=proposed, expected=question.answer_text())
+    detail = ""
+    chosen = response if isinstance(response, int) else -1
+    if correct is False and question.kind in CHOICE_KINDS and 0 <= chosen < len(question.choices):
+        # The instructor's note on why this option is wrong, where the bank has one.
+        detail = question.choices[chosen].feedback
+    return Verdict(correct, proposed, question.answer_text(), detail)
 
 
 def describe_response(question: Question, response: Response) -> str:

@@ -43,6 +43,8 @@ class FeedbackPanel(QFrame):
         self.verdict.setAccessibleName("Result")
         self.expected = wrapping_label("", selectable=True)
         self.expected.setAccessibleName("Correct answer")
+        self.detail = wrapping_label("", selectable=True)
+        self.detail.setAccessibleName("Why this answer is wrong")
         self.source_title = wrapping_label("From the article", "muted")
         # A label sizes itself to its wrapped text; the HTML is built by passage_html from
         # escaped text, so nothing in a question can load a resource or run a link.
@@ -55,7 +57,7 @@ class FeedbackPanel(QFrame):
         self.passage.setAccessibleName("Source passage")
         self.read_button = QPushButton("Read the whole section", self)
         self.read_button.clicked.connect(self.read_section.emit)
-        for widget in (self.verdict, self.expected, self.source_title, self.passage):
+        for widget in (self.verdict, self.expected, self.detail, self.source_title, self.passage):
             layout.addWidget(widget)
         layout.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.hide()
@@ -75,6 +77,8 @@ class FeedbackPanel(QFrame):
             self.verdict.setObjectName("verdictBad")
             self.expected.setText(f"Correct answer: {verdict.expected}")
             self.expected.show()
+        self.detail.setText(verdict.detail)
+        self.detail.setVisible(bool(verdict.detail))
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
         if feedback.passage is not None:
