@@ -137,10 +137,11 @@ class ProgressReport:
 def _sum_sections(sections: list[SectionFigures]) -> SectionFigures:
     forecast = [sum(s.forecast[i] for s in sections) for i in range(FORECAST_DAYS)]
     total = SectionFigures(None, "", "All sections", forecast=tuple(forecast))
-    numeric = (
-        "total new learning review mastered due_today reviews checked correct time_studied_ms"
-        " reviews_30d learned_reviews_30d learned_passed_30d recall_sum recall_count"
-    ).split()
+    numeric = [
+        "total", "new", "learning", "review", "mastered", "due_today", "reviews", "checked",
+        "correct", "time_studied_ms", "reviews_30d", "learned_reviews_30d",
+        "learned_passed_30d", "recall_sum", "recall_count",
+    ]  # fmt: skip
     values = {name: sum(getattr(s, name) for s in sections) for name in numeric}
     return replace(total, **values)
 
