@@ -37,7 +37,7 @@ def state_name(row: QuestionRow) -> str:
 
 
 def queue_name(row: QuestionRow) -> str:
-    """"active", or why the question is not being scheduled."""
+    """ "active", or why the question is not being scheduled."""
     return QUEUE_NAMES.get(row.queue, "active")
 
 
