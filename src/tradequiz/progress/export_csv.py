@@ -49,7 +49,7 @@ def _ratio(value: float | None) -> Cell:
     return "" if value is None else round(value, 4)
 
 
-def _rows_text(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+def rows_text(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
@@ -75,7 +75,7 @@ def summary_rows(export: ProgressExport) -> list[list[Cell]]:
 
 
 def summary_csv(export: ProgressExport) -> str:
-    return _rows_text(SUMMARY_COLUMNS, summary_rows(export))
+    return rows_text(SUMMARY_COLUMNS, summary_rows(export))
 
 
 def review_log_csv(db: Database, document_id: int) -> str:
@@ -91,7 +91,7 @@ def review_log_csv(db: Database, document_id: int) -> str:
                 iso(r.due_after),
             ]  # fmt: skip
 
-    return _rows_text(LOG_COLUMNS, rows())
+    return rows_text(LOG_COLUMNS, rows())
 
 
 def log_path_for(summary_path: Path) -> Path:
