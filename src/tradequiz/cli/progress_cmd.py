@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
                     "sections": [
                         {"key": s.key, "title": s.title, **section_dict(s)} for s in r.sections
                     ],
-                }  # fmt: skip
+                }
                 for r in reports
             ],
         }

@@ -321,7 +321,7 @@ def _standings(exports: Sequence[LearnerExport]) -> list[LearnerStanding]:
                 due,
                 e.last_study_day,
                 tuple(reasons),
-            )  # fmt: skip
+            )
         )
     return sorted(standings, key=lambda s: (not s.behind, s.mastered_share, s.name))
 
