@@ -28,7 +28,7 @@ from tradequiz.progress.class_report_output import csv_paths, write_class_csv, w
 from tradequiz.progress.export_json import build_export, export_dict
 from tradequiz.store.opening import Store
 
-MATRIX = {
+MATRIX: dict[str, dict[str, bool | None]] = {
     "L1": {"a1": True, "a2": True, "a3": True, "b1": True, "b2": True, "c1": True},
     "L2": {"a1": True, "a2": True, "a3": True, "b1": False, "b2": True, "c1": None},
     "L3": {"a1": True, "a2": False, "a3": True, "b1": False, "b2": None, "c1": None},
