@@ -50,3 +50,10 @@ def text_table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+def heat_level(count: int, peak: int) -> int:
+    """Shade of a study day: 0 without reviews, else 1–4 by quarter of the busiest day (4)."""
+    if count <= 0 or peak <= 0:
+        return 0
+    return max(1, min(4, -(-4 * count // peak)))

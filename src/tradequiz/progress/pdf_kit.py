@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from tradequiz.progress.formatting import heat_level
+
 Colour = tuple[int, int, int]
 
 INK: Colour = (29, 36, 48)
@@ -286,13 +288,6 @@ def line_chart(
         previous = (x, y)
     pdf.set_line_width(0.2)
     pdf.set_xy(pdf.l_margin, top + height + 6)
-
-
-def heat_level(count: int, peak: int) -> int:
-    """0 for no reviews, else 1–4 by quarter of the busiest day (which is 4)."""
-    if count <= 0 or peak <= 0:
-        return 0
-    return max(1, min(4, -(-4 * count // peak)))
 
 
 def heatmap(pdf: ReportPDF, counts: dict[date, int], last_day: date, weeks: int = 26) -> None:
