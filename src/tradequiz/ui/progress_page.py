@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,6 +37,8 @@ from tradequiz.ui.question_views.base import wrapping_label
 
 Clock = Callable[[], datetime]
 WEAKEST = 10
+NARROW_WIDTH = 900
+OPTIONAL_COLUMNS = (SECTION_HEADERS.index("Reviews/day"), SECTION_HEADERS.index("Time"))
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -187,6 +190,17 @@ class ProgressPage(QWidget):
         self.weak_table.setAccessibleName("Weakest questions")
         self.body_layout.addWidget(self.weak_table)
         self.body_layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._adapt_columns()
+
+    def _adapt_columns(self) -> None:
+        """On a narrow window, leave out per-day pace and time so section names stay readable
+        (the tiles above still show them for the whole bank)."""
+        narrow = self.width() < NARROW_WIDTH
+        for column in OPTIONAL_COLUMNS:
+            self.section_table.setColumnHidden(column, narrow)
 
     # --- data ------------------------------------------------------------------------------
 

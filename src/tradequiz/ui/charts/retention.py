@@ -46,11 +46,11 @@ class RetentionChart(Chart):
             x = area.left() + i * step
             if i % 3 == len(self.points) % 3 - 1 or i == len(self.points) - 1:
                 painter.setPen(colours.muted)
-                painter.drawText(
-                    QRectF(x - 35, area.bottom() + 2, 70, label_h),
-                    Qt.AlignmentFlag.AlignHCenter,
-                    day.strftime("%d %b").lstrip("0"),
-                )
+                label = day.strftime("%d %b").lstrip("0")
+                width = metrics.horizontalAdvance(label) + 2
+                left = min(max(x - width / 2, plot.left()), plot.right() - width)
+                label_rect = QRectF(left, area.bottom() + 2, width, label_h)
+                painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft, label)
             if value is None:
                 previous = None
                 continue
