@@ -55,7 +55,7 @@ def _open_progress(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_menu_opens_progress_with_the_figures(qtbot: QtBot, window: MainWindow) -> None:
     study_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Study")
-    assert window.progress_actions.show_action in study_menu.actions()  # type: ignore[union-attr]
+    assert window.progress_actions.show_action in study_menu.actions()  # type: ignore[attr-defined]
     _open_progress(qtbot, window)
     page = window.progress_page
     assert page.title.text() == "Progress · Seeded trade bank"
@@ -100,7 +100,7 @@ def test_export_from_the_file_menu(qtbot: QtBot, window: MainWindow, tmp_path: P
 
     window.progress_actions.ask_path = ask
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    assert file_menu.actions()[0] is window.progress_actions.export_action  # type: ignore[union-attr]
+    assert file_menu.actions()[0] is window.progress_actions.export_action  # type: ignore[attr-defined]
     window.progress_actions.export_action.trigger()
     assert asked and asked[0].name == "seed-bank-progress-2026-03-02.pdf"
     reader = PdfReader(str(target))
