@@ -143,6 +143,8 @@ def main() -> int:
     today = CALENDAR.day_of(NOW)
     end = CALENDAR.end_of(today)
     factor, decay = fsrs_curve()
+    ahead = [(s.start, s.ordinal, s.days) for s in CALENDAR.segments(today, today + timedelta(29))]
+    back = [(s.start, s.ordinal, s.days) for s in CALENDAR.segments(today - timedelta(400), today)]
     report = compute_progress(db, 1, NOW, CALENDAR)  # warm the page cache once
     median, worst = timed(lambda: compute_progress(db, 1, NOW, CALENDAR))
     verdict = "OK" if median < 200 else "OVER BUDGET"
@@ -156,11 +158,11 @@ def main() -> int:
             db, 1, CALENDAR.start_of(today - timedelta(days=29)), end
         ),
         "  30-day forecast": lambda: progress_queries.due_forecast(
-            db, 1, [(s.start, s.ordinal, s.days) for s in CALENDAR.segments(today, today + timedelta(days=29))],
+            db, 1, ahead,
             CALENDAR.end_of(today + timedelta(days=29)),
         ),
         "  study days (heatmap, streak)": lambda: progress_queries.activity_by_day(
-            db, 1, [(s.start, s.ordinal, s.days) for s in CALENDAR.segments(today - timedelta(days=400), today)],
+            db, 1, back,
             end,
         ),
     }  # fmt: skip
