@@ -13,12 +13,19 @@ from types import ModuleType
 
 from tradequiz import __version__
 from tradequiz.bank.problems import BankError
-from tradequiz.cli import generate_cmd, list_cmd
+from tradequiz.cli import (
+    class_report_cmd,
+    export_progress_cmd,
+    generate_cmd,
+    list_cmd,
+    progress_cmd,
+)
 from tradequiz.document.reader import DocumentError
 from tradequiz.paths import ENV_HOME
 from tradequiz.store.connection import StoreError
 
 COMMANDS: tuple[ModuleType, ...] = (generate_cmd, list_cmd)
+COMMANDS += (progress_cmd, export_progress_cmd, class_report_cmd)
 
 DESCRIPTION = """\
 Study a document with generated questions and spaced repetition.

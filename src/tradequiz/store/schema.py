@@ -136,4 +136,176 @@ BEGIN
 END;
 """
 
+
+@migrations(name="0002_progress_stats")
+def _progress_stats(db: Database) -> None:
+    run_script(db, _PROGRESS_STATS)
+
+
+# Progress figures must stay fast with a million reviews (<200 ms), so summaries of
+# the append-only review log are kept up to date by triggers (undo deletes a review,
+# so deletes are counted back) and rebuilt from the log here:
+# - question_stats: all-time totals per question, with the question's section;
+# - section_buckets / review_buckets: reviews per quarter hour per section / document.
+#   Quarter hours, because every time zone's offset is a multiple of 15 minutes, so
+#   any study-day boundary (local rollover hour) falls on a bucket edge.
+# When a re-imported bank moves a question to another section, its totals move too.
+_PROGRESS_STATS = """
+CREATE INDEX cards_progress
+    ON cards(document_id, section_id, queue, state, stability, due, last_review);
+CREATE INDEX cards_forecast ON cards(document_id, queue, due, section_id);
+CREATE TABLE question_stats (
+    question_id INTEGER PRIMARY KEY REFERENCES questions(id) ON DELETE CASCADE,
+    section_id INTEGER NOT NULL,
+    reviews INTEGER NOT NULL DEFAULT 0,
+    checked INTEGER NOT NULL DEFAULT 0,
+    correct INTEGER NOT NULL DEFAULT 0,
+    right_answers INTEGER NOT NULL DEFAULT 0,
+    duration_ms INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX question_stats_section
+    ON question_stats(section_id, reviews, checked, correct, duration_ms);
+CREATE TABLE section_buckets (
+    section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+    bucket INTEGER NOT NULL,
+    reviews INTEGER NOT NULL DEFAULT 0,
+    learned_reviews INTEGER NOT NULL DEFAULT 0,
+    learned_passed INTEGER NOT NULL DEFAULT 0,
+    checked INTEGER NOT NULL DEFAULT 0,
+    correct INTEGER NOT NULL DEFAULT 0,
+    duration_ms INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (section_id, bucket)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE review_buckets (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    bucket INTEGER NOT NULL,
+    reviews INTEGER NOT NULL DEFAULT 0,
+    learned_reviews INTEGER NOT NULL DEFAULT 0,
+    learned_passed INTEGER NOT NULL DEFAULT 0,
+    duration_ms INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (document_id, bucket)
+) STRICT, WITHOUT ROWID;
+INSERT INTO question_stats
+    (question_id, section_id, reviews, checked, correct, right_answers, duration_ms)
+SELECT r.question_id, c.section_id, count(*), count(r.correct), coalesce(sum(r.correct), 0),
+       sum(CASE WHEN r.correct IS NULL THEN r.rating > 1 ELSE r.correct END),
+       sum(r.duration_ms)
+FROM reviews r JOIN cards c ON c.question_id = r.question_id
+GROUP BY r.question_id;
+INSERT INTO section_buckets
+    (section_id, bucket, reviews, learned_reviews, learned_passed, checked, correct,
+     duration_ms)
+SELECT c.section_id, r.reviewed_at / 900000, count(*), sum(r.state_before = 2),
+       sum(r.state_before = 2 AND r.rating > 1), count(r.correct),
+       coalesce(sum(r.correct), 0), sum(r.duration_ms)
+FROM reviews r JOIN cards c ON c.question_id = r.question_id
+GROUP BY c.section_id, r.reviewed_at / 900000;
+INSERT INTO review_buckets
+    (document_id, bucket, reviews, learned_reviews, learned_passed, duration_ms)
+SELECT c.document_id, r.reviewed_at / 900000, count(*), sum(r.state_before = 2),
+       sum(r.state_before = 2 AND r.rating > 1), sum(r.duration_ms)
+FROM reviews r JOIN cards c ON c.question_id = r.question_id
+GROUP BY c.document_id, r.reviewed_at / 900000;
+CREATE TRIGGER reviews_stats_insert AFTER INSERT ON reviews
+BEGIN
+    INSERT INTO question_stats
+        (question_id, section_id, reviews, checked, correct, right_answers, duration_ms)
+    SELECT NEW.question_id, c.section_id, 1, NEW.correct IS NOT NULL, coalesce(NEW.correct, 0),
+           CASE WHEN NEW.correct IS NULL THEN NEW.rating > 1 ELSE NEW.correct END,
+           NEW.duration_ms
+    FROM cards c WHERE c.question_id = NEW.question_id
+    ON CONFLICT (question_id) DO UPDATE SET
+        reviews = reviews + 1,
+        checked = checked + excluded.checked,
+        correct = correct + excluded.correct,
+        right_answers = right_answers + excluded.right_answers,
+        duration_ms = duration_ms + excluded.duration_ms;
+    INSERT INTO section_buckets
+        (section_id, bucket, reviews, learned_reviews, learned_passed, checked, correct,
+         duration_ms)
+    SELECT c.section_id, NEW.reviewed_at / 900000, 1, NEW.state_before = 2,
+           NEW.state_before = 2 AND NEW.rating > 1, NEW.correct IS NOT NULL,
+           coalesce(NEW.correct, 0), NEW.duration_ms
+    FROM cards c WHERE c.question_id = NEW.question_id
+    ON CONFLICT (section_id, bucket) DO UPDATE SET
+        reviews = reviews + 1,
+        learned_reviews = learned_reviews + excluded.learned_reviews,
+        learned_passed = learned_passed + excluded.learned_passed,
+        checked = checked + excluded.checked,
+        correct = correct + excluded.correct,
+        duration_ms = duration_ms + excluded.duration_ms;
+    INSERT INTO review_buckets
+        (document_id, bucket, reviews, learned_reviews, learned_passed, duration_ms)
+    SELECT c.document_id, NEW.reviewed_at / 900000, 1, NEW.state_before = 2,
+           NEW.state_before = 2 AND NEW.rating > 1, NEW.duration_ms
+    FROM cards c WHERE c.question_id = NEW.question_id
+    ON CONFLICT (document_id, bucket) DO UPDATE SET
+        reviews = reviews + 1,
+        learned_reviews = learned_reviews + excluded.learned_reviews,
+        learned_passed = learned_passed + excluded.learned_passed,
+        duration_ms = duration_ms + excluded.duration_ms;
+END;
+CREATE TRIGGER reviews_stats_delete AFTER DELETE ON reviews
+BEGIN
+    UPDATE question_stats SET
+        reviews = reviews - 1,
+        checked = checked - (OLD.correct IS NOT NULL),
+        correct = correct - coalesce(OLD.correct, 0),
+        right_answers = right_answers
+            - (CASE WHEN OLD.correct IS NULL THEN OLD.rating > 1 ELSE OLD.correct END),
+        duration_ms = duration_ms - OLD.duration_ms
+    WHERE question_id = OLD.question_id;
+    UPDATE section_buckets SET
+        reviews = reviews - 1,
+        learned_reviews = learned_reviews - (OLD.state_before = 2),
+        learned_passed = learned_passed - (OLD.state_before = 2 AND OLD.rating > 1),
+        checked = checked - (OLD.correct IS NOT NULL),
+        correct = correct - coalesce(OLD.correct, 0),
+        duration_ms = duration_ms - OLD.duration_ms
+    WHERE bucket = OLD.reviewed_at / 900000
+      AND section_id = (SELECT section_id FROM cards WHERE question_id = OLD.question_id);
+    UPDATE review_buckets SET
+        reviews = reviews - 1,
+        learned_reviews = learned_reviews - (OLD.state_before = 2),
+        learned_passed = learned_passed - (OLD.state_before = 2 AND OLD.rating > 1),
+        duration_ms = duration_ms - OLD.duration_ms
+    WHERE bucket = OLD.reviewed_at / 900000
+      AND document_id = (SELECT document_id FROM cards WHERE question_id = OLD.question_id);
+END;
+CREATE TRIGGER cards_section_moved AFTER UPDATE OF section_id ON cards
+WHEN OLD.section_id != NEW.section_id
+BEGIN
+    UPDATE question_stats SET section_id = NEW.section_id
+    WHERE question_id = NEW.question_id;
+    UPDATE section_buckets SET
+        reviews = section_buckets.reviews - m.reviews,
+        learned_reviews = section_buckets.learned_reviews - m.learned_reviews,
+        learned_passed = section_buckets.learned_passed - m.learned_passed,
+        checked = section_buckets.checked - m.checked,
+        correct = section_buckets.correct - m.correct,
+        duration_ms = section_buckets.duration_ms - m.duration_ms
+    FROM (SELECT reviewed_at / 900000 AS bucket, count(*) AS reviews,
+                 sum(state_before = 2) AS learned_reviews,
+                 sum(state_before = 2 AND rating > 1) AS learned_passed,
+                 count(correct) AS checked, coalesce(sum(correct), 0) AS correct,
+                 sum(duration_ms) AS duration_ms
+          FROM reviews WHERE question_id = NEW.question_id GROUP BY 1) AS m
+    WHERE section_buckets.section_id = OLD.section_id AND section_buckets.bucket = m.bucket;
+    INSERT INTO section_buckets
+        (section_id, bucket, reviews, learned_reviews, learned_passed, checked, correct,
+         duration_ms)
+    SELECT NEW.section_id, reviewed_at / 900000, count(*), sum(state_before = 2),
+           sum(state_before = 2 AND rating > 1), count(correct), coalesce(sum(correct), 0),
+           sum(duration_ms)
+    FROM reviews WHERE question_id = NEW.question_id GROUP BY 2
+    ON CONFLICT (section_id, bucket) DO UPDATE SET
+        reviews = reviews + excluded.reviews,
+        learned_reviews = learned_reviews + excluded.learned_reviews,
+        learned_passed = learned_passed + excluded.learned_passed,
+        checked = checked + excluded.checked,
+        correct = correct + excluded.correct,
+        duration_ms = duration_ms + excluded.duration_ms;
+END;
+"""
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from tradequiz import __version__
+from tradequiz.progress.calendar import DayCalendar
 from tradequiz.scheduling.study_day import study_day
 from tradequiz.store import library
 from tradequiz.store.cards import Scope
@@ -18,6 +19,8 @@ from tradequiz.study.session import StudySession
 from tradequiz.ui import messages
 from tradequiz.ui.appearance import apply_appearance, load_appearance, save_appearance
 from tradequiz.ui.home_page import HomePage
+from tradequiz.ui.progress_actions import ProgressActions
+from tradequiz.ui.progress_page import ProgressPage
 from tradequiz.ui.reader_dialog import ReaderDialog
 from tradequiz.ui.settings_dialog import get_settings
 from tradequiz.ui.study_page import StudyPage
@@ -44,11 +47,18 @@ class MainWindow(QMainWindow):
         self.home.study_section.connect(self.start_section)
         self.study.leave.connect(self.show_home)
         self.study.read_section.connect(self.read_section)
+        self.progress_page = ProgressPage(store, clock, self._calendar, self)
+        self.pages.addWidget(self.progress_page)
+        self.progress_actions = ProgressActions(self)
         self._build_menus()
+        self.progress_actions.add_to_menus()
         documents = library.documents(store.db)
         if documents:
             self.home.show_document(documents[0].id)
         self.show_home()
+
+    def _calendar(self) -> DayCalendar:
+        return DayCalendar(rollover_hour=self.rollover_hour)
 
     def _day_end(self) -> int:
         return study_day(self.clock(), self.prefs.rollover_hour).end
@@ -150,6 +160,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.study)
         self._set_study_actions(True)
         self.study.begin(self._new_session(scope), where)
+
+    def begin_session(self, session: StudySession, where: str) -> None:
+        """Study an already-built session (e.g. practising the weakest questions)."""
+        self.pages.setCurrentWidget(self.study)
+        self._set_study_actions(True)
+        self.study.begin(session, where)
 
     def read_section(self, section_id: int) -> None:
         ReaderDialog(self.store, section_id, self).exec()
