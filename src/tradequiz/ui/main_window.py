@@ -60,8 +60,12 @@ class MainWindow(QMainWindow):
     def _calendar(self) -> DayCalendar:
         return DayCalendar(rollover_hour=self.rollover_hour)
 
+    @property
+    def rollover_hour(self) -> int:
+        return self.prefs.rollover_hour
+
     def _day_end(self) -> int:
-        return study_day(self.clock(), self.prefs.rollover_hour).end
+        return study_day(self.clock(), self.rollover_hour).end
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
