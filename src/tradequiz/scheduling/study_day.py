@@ -13,10 +13,6 @@ class StudyDay:
     start: int
     end: int
 
-    @property
-    def date_label(self) -> str:
-        return datetime.fromtimestamp(self.start, UTC).strftime("%Y-%m-%d")
-
 
 def study_day(now: datetime, rollover_hour: int = 4, tz: tzinfo | None = None) -> StudyDay:
     """The study day around ``now``; ``tz`` defaults to the system's local zone."""
