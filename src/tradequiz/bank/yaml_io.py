@@ -113,18 +113,24 @@ def _refuse_unsafe(text: str, path: str) -> None:
         raise BankError([Problem(path, line, col, f"YAML syntax: {exc.problem}")]) from exc
     except YAMLError as exc:
         raise BankError([Problem(path, 1, 1, f"YAML syntax: {exc}")]) from exc
+    except RecursionError as exc:
+        raise BankError([Problem(path, 1, 1, "YAML nested too deeply")]) from exc
 
 
-def parse_tree(text: str, path: str) -> CommentedMap:
-    _refuse_unsafe(text, path)
+def parse_tree(text: str, path: str, reader: YAML | None = None) -> CommentedMap:
+    """The round-trip tree of a bank file; ``reader`` replaces the strict text-only reader."""
+    if reader is None:
+        _refuse_unsafe(text, path)
     try:
-        tree = _reader().load(text)
+        tree = (reader or _reader()).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise BankError([Problem(path, line, col, f"YAML: {exc.problem}")]) from exc
     except YAMLError as exc:
         raise BankError([Problem(path, 1, 1, f"YAML: {exc}")]) from exc
+    except RecursionError as exc:
+        raise BankError([Problem(path, 1, 1, "nested too deeply")]) from exc
     if not isinstance(tree, CommentedMap):
         raise BankError([Problem(path, 1, 1, "a bank file must be a mapping with 'questions'")])
     return tree
@@ -366,7 +372,11 @@ class _Converter:
 
 def parse_bank(text: str, path: str = "<bank>") -> LoadedBank:
     """Parse bank text; raises BankError listing every structural problem."""
-    tree = parse_tree(text, path)
+    return convert_tree(parse_tree(text, path), path)
+
+
+def convert_tree(tree: CommentedMap, path: str) -> LoadedBank:
+    """Typed bank from a parsed tree; raises BankError listing every structural problem."""
     converter = _Converter(path)
     bank = converter.bank(tree)
     errors = [p for p in converter.problems if p.severity == "error"]

@@ -13,12 +13,18 @@ from types import ModuleType
 
 from tradequiz import __version__
 from tradequiz.bank.problems import BankError
-from tradequiz.cli import generate_cmd, list_cmd
+from tradequiz.cli import export_bank_cmd, generate_cmd, import_bank_cmd, list_cmd, validate_cmd
 from tradequiz.document.reader import DocumentError
 from tradequiz.paths import ENV_HOME
 from tradequiz.store.connection import StoreError
 
-COMMANDS: tuple[ModuleType, ...] = (generate_cmd, list_cmd)
+COMMANDS: tuple[ModuleType, ...] = (
+    generate_cmd,
+    list_cmd,
+    validate_cmd,
+    export_bank_cmd,
+    import_bank_cmd,
+)
 
 DESCRIPTION = """\
 Study a document with generated questions and spaced repetition.
