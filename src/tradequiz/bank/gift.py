@@ -25,6 +25,7 @@ from tradequiz.bank.interchange import (
     decode_text,
     exportable,
     new_bank,
+    summarise_notes,
     usable_id,
 )
 from tradequiz.bank.model import BLANK, KINDS, STATUSES, Bank, BankSection, Choice, Pair, Question
@@ -101,7 +102,7 @@ def export_gift(bank: Bank) -> Exported:
     for q in questions:
         block, reason = _answer_block(q)
         if reason is not None:
-            notes.append(f"{q.id} ({q.kind}) left out: {reason}")
+            notes.append(f"{q.id}: {q.kind} left out: {reason}")
             continue
         if q.section != current:
             title = titles.get(q.section, q.section)
@@ -109,7 +110,7 @@ def export_gift(bank: Bank) -> Exported:
             out.append(f"// tradequiz-section: {q.section}\n")
             current = q.section
         if q.kind == "flashcard" and q.explanation:
-            notes.append(f"{q.id} (flashcard): written as an essay question; explanation not kept")
+            notes.append(f"{q.id}: flashcard written as an essay question; explanation not kept")
         meta = f"// tradequiz: kind={q.kind}; status={q.status}"
         name = f"::{escape(q.id)}::"
         if q.kind == "cloze" and BLANK in q.prompt:
@@ -119,7 +120,7 @@ def export_gift(bank: Bank) -> Exported:
             text = f"{name}{escape(q.prompt)} {block}"
         out.append(f"{meta}\n{text}\n")
         count += 1
-    return Exported(("\n".join(out) + "\n").encode("utf-8"), count, notes)
+    return Exported(("\n".join(out) + "\n").encode("utf-8"), count, summarise_notes(notes))
 
 
 # --- import ------------------------------------------------------------------

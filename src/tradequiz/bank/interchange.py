@@ -113,3 +113,12 @@ def exportable(bank: Bank) -> tuple[list[Question], list[str]]:
     left = len(bank.questions) - len(keep)
     notes = [f"{left} rejected or orphaned questions left out"] if left else []
     return keep, notes
+
+
+def summarise_notes(notes: list[str]) -> list[str]:
+    """Per-question notes ("q-1: flashcard written as …") collapsed into one line per kind."""
+    counts: dict[str, int] = {}
+    for note in notes:
+        key = note.split(": ", 1)[-1]
+        counts[key] = counts.get(key, 0) + 1
+    return [f"{key} ({n} questions)" if n > 1 else key for key, n in counts.items()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from tradequiz.bank.interchange import Exported, exportable
+from tradequiz.bank.interchange import Exported, exportable, summarise_notes
 from tradequiz.bank.model import BLANK, Bank, Question
 
 PLAIN = "plain_text"
@@ -133,12 +133,4 @@ def export_moodle_xml(bank: Bank) -> Exported:
     ET.indent(quiz)
     data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="utf-8")
     # Collapse per-question notes of one kind into a count so the report stays readable.
-    return Exported(data + b"\n", len(questions), _summarise(notes))
-
-
-def _summarise(notes: list[str]) -> list[str]:
-    counts: dict[str, int] = {}
-    for note in notes:
-        key = note.split(": ", 1)[-1]
-        counts[key] = counts.get(key, 0) + 1
-    return [f"{key} ({n})" if n > 1 else key for key, n in counts.items()]
+    return Exported(data + b"\n", len(questions), summarise_notes(notes))

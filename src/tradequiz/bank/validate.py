@@ -118,8 +118,6 @@ def bank_problems(loaded: LoadedBank, document: Document | None) -> list[Problem
         out.append(Problem(path, line, col, message, severity))  # type: ignore[arg-type]
 
     facts = source_facts(document, bank.source) if document is not None else None
-    if document is None and bank.source:
-        add("bank.source", f"source document {bank.source!r} not found", "warning")
     if document is not None and bank.source_sha256:
         actual = hashlib.sha256(document.text.encode()).hexdigest()
         if actual != bank.source_sha256:

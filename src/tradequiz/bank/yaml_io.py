@@ -147,9 +147,11 @@ class _Converter:
     def _loc(self, node: Any, key: Any) -> tuple[int, int]:
         try:
             if isinstance(node, CommentedMap):
-                line, col = node.lc.value(key) if key in node else node.lc.line, node.lc.col
-                if isinstance(line, tuple):
-                    line, col = line
+                if key not in node:
+                    return (int(node.lc.line) + 1, int(node.lc.col) + 1)
+                # A list or mapping is reported at its key: its value starts on the next line.
+                nested = isinstance(node[key], CommentedMap | CommentedSeq)
+                line, col = node.lc.key(key) if nested else node.lc.value(key)
                 return (int(line) + 1, int(col) + 1)
             if isinstance(node, CommentedSeq):
                 line, col = node.lc.item(key)
