@@ -90,10 +90,19 @@ def export_csv(bank: Bank, delimiter: str = ",", with_tags: bool = False) -> Exp
     )
 
 
-def _delimiter(first_line: str) -> str:
-    if "\t" in first_line:
-        return "\t"
-    return ";" if first_line.count(";") > first_line.count(",") else ","
+def _sniff(body: str) -> str:
+    """The separator under which the first rows read as two or three cells each."""
+    sample = body[:8192]
+    best, best_score = ",", -1
+    for candidate in ("\t", ";", ","):
+        try:
+            rows = list(csv.reader(io.StringIO(sample), delimiter=candidate))[:20]
+        except csv.Error:
+            continue
+        score = sum(1 for row in rows if len(row) in (2, 3))
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def import_csv(data: bytes, path: str = "<csv>", delimiter: str | None = None) -> Imported:
@@ -114,8 +123,8 @@ def import_csv(data: bytes, path: str = "<csv>", delimiter: str | None = None) -
         skip += 1
     body = "\n".join(lines[skip:])
     if delimiter is None:
-        first = next((ln for ln in lines[skip:] if ln.strip()), "")
-        delimiter = _delimiter(first)
+        tab = path.lower().endswith((".tsv", ".tab"))
+        delimiter = "\t" if tab else _sniff(body)
     csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(io.StringIO(body), delimiter=delimiter, strict=True)
     bank_id = slugify(path.rsplit("/", 1)[-1].rsplit(".", 1)[0])

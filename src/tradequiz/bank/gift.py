@@ -207,11 +207,11 @@ def _chunks(text: str, path: str) -> tuple[list[_Chunk], list[tuple[int, str]]]:
     return chunks, categories
 
 
-def _category_title(raw: str) -> str:
-    parts = [p.replace("\x01", "/") for p in raw.replace("//", "\x01").split("/")]
-    skip = ("$course$", "$module$", "$system$", "top")
-    parts = [p.strip() for p in parts if p.strip() and p.strip() not in skip]
-    return parts[-1] if parts else "Imported"
+def _category_parts(raw: str) -> list[str]:
+    """A ``$CATEGORY`` path split at single slashes (``//`` is a slash inside a name)."""
+    parts = [p.replace("\x01", "/").strip() for p in raw.replace("//", "\x01").split("/")]
+    skip = ("$course$", "$module$", "$system$", "$cat1$", "$cat2$", "$cat3$", "top")
+    return [p for p in parts if p and p not in skip]
 
 
 @dataclass
@@ -343,11 +343,11 @@ def import_gift(data: bytes, path: str = "<gift>") -> Imported:
             if raw.startswith("\x00"):
                 section_id = raw[1:]
             else:
-                title = _category_title(raw)
+                parts = _category_parts(raw)
+                title = parts[-1] if parts else "Imported"
                 section_id = slugify(title)
-                parts = [p for p in raw.split("/") if p.strip() and p.strip() != "$course$"]
                 if len(parts) > 1 and not bank_title:
-                    bank_title = parts[0].strip()
+                    bank_title = parts[0]
         if section_id not in {s.id for s in sections}:
             sections.append(BankSection(section_id, title))
         try:

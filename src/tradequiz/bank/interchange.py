@@ -108,8 +108,11 @@ def usable_id(candidate: str) -> bool:
 
 
 def exportable(bank: Bank) -> tuple[list[Question], list[str]]:
-    """The questions worth giving to another tool: rejected and orphaned ones stay home."""
+    """The questions worth giving to another tool, by section; rejected and orphaned stay home."""
+    order = {s.id: i for i, s in enumerate(bank.sections)}
     keep = [q for q in bank.questions if q.status not in ("rejected", "orphaned")]
+    # Grouped by section (in the bank's section order) so each category is written once.
+    keep.sort(key=lambda q: order.get(q.section, len(order)))
     left = len(bank.questions) - len(keep)
     notes = [f"{left} rejected or orphaned questions left out"] if left else []
     return keep, notes
