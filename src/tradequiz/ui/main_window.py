@@ -15,6 +15,7 @@ from tradequiz.store.cards import Scope
 from tradequiz.store.opening import Store
 from tradequiz.study.session import StudySession
 from tradequiz.ui import messages
+from tradequiz.ui.editor import actions as bank_actions
 from tradequiz.ui.home_page import HomePage
 from tradequiz.ui.reader_dialog import ReaderDialog
 from tradequiz.ui.study_page import StudyPage
@@ -54,6 +55,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        for label, slot in (
+            ("&Edit question bank…", lambda: bank_actions.edit_bank(self)),
+            ("E&xport bank…", lambda: bank_actions.export_bank(self, self.clock())),
+            ("&Import bank…", lambda: bank_actions.import_bank(self)),
+        ):
+            bank_action = QAction(label, self)
+            bank_action.triggered.connect(slot)
+            file_menu.addAction(bank_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
