@@ -167,9 +167,15 @@ class QuestionFilter(QSortFilterProxyModel):
         text: str = "",
         problems_only: bool = False,
     ) -> None:
+        modern = hasattr(self, "beginFilterChange")  # Qt 6.9+; invalidateFilter is deprecated
+        if modern:
+            self.beginFilterChange()
         self.section, self.kind, self.status = section, kind, status
         self.text, self.problems_only = text.casefold().strip(), problems_only
-        self.invalidateFilter()
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
