@@ -162,13 +162,14 @@ class QuestionForm(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(widget)
         problem = QLabel()
         problem.setObjectName("fieldProblem")
         problem.setWordWrap(True)
         problem.setTextFormat(Qt.TextFormat.PlainText)
         problem.hide()
+        # Above the field, so a long table or text box never pushes it out of sight.
         layout.addWidget(problem)
+        layout.addWidget(widget)
         self.problem_labels[key] = problem
         self.rows[key] = box
         self.layout_.addRow(label, box)
@@ -244,7 +245,7 @@ class QuestionForm(QWidget):
         for key, label in self.problem_labels.items():
             found = by_row.get(key, [])
             label.setText(
-                "\n".join(f"{'⛔' if p.severity == 'error' else '⚠'} {p.message}" for p in found)
+                "\n".join(f"{'✗' if p.severity == 'error' else '⚠'} {p.message}" for p in found)
             )
             label.setProperty(
                 "severity", "error" if any(p.severity == "error" for p in found) else "warning"

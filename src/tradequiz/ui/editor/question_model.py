@@ -72,7 +72,7 @@ class QuestionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 marks = self.problem_counts(q)
-                flag = " ⛔" if marks[0] else (" ⚠" if marks[1] else "")
+                flag = " ✗" if marks[0] else (" ⚠" if marks[1] else "")
                 return q.status + flag
             if column == 1:
                 return KIND_LABELS.get(q.kind, q.kind)

@@ -164,9 +164,8 @@ class EditorWindow(QMainWindow):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(4)
             filters.addWidget(combo, 1)
-        filters.addWidget(self.problems_filter)
         self.search.textChanged.connect(self.apply_filters)
         for combo in (self.section_filter, self.kind_filter, self.status_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -194,7 +193,10 @@ class EditorWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
-        left_layout.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.problems_filter)
+        left_layout.addLayout(search_row)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         self.count_label = QLabel()
@@ -224,7 +226,7 @@ class EditorWindow(QMainWindow):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(form_scroll)
         right.addWidget(preview_scroll)
-        right.setSizes([420, 380])
+        right.setSizes([460, 300])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
