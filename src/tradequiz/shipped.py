@@ -2,6 +2,9 @@
 
 Runs at every start; a bank whose file has not changed is skipped by its
 hash, so later launches neither duplicate questions nor pay for a re-import.
+A changed bank goes through the same validation as ``tradequiz validate``:
+one with errors is refused whole (nothing of it is imported) and its
+FILE:LINE:COL messages are returned for the app to show.
 """
 
 from __future__ import annotations
@@ -12,9 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from tradequiz.bank.problems import BankError, Problem
-from tradequiz.bank.yaml_io import load_bank
-from tradequiz.document.reader import DocumentError, decode_text
-from tradequiz.document.repair import normalise_text
+from tradequiz.bank.source import read_source_text
+from tradequiz.bank.validate import load_valid_bank
 from tradequiz.resources import shipped_banks
 from tradequiz.store import library
 from tradequiz.store.library import ImportSummary, import_bank
@@ -23,8 +25,15 @@ from tradequiz.store.opening import Store
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What happened to one bank file; a refused bank is skipped and carries its problems."""
+
     path: Path
     summary: ImportSummary
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def refused(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
 
 
 def bank_file_sha256(path: Path) -> str:
@@ -33,46 +42,47 @@ def bank_file_sha256(path: Path) -> str:
 
 def read_source_beside(bank_path: Path, source_name: str) -> str:
     """The bank's source document, kept next to the bank file."""
-    if not source_name:
-        return ""
-    source = (bank_path.parent / source_name).resolve()
-    if bank_path.parent.resolve() not in source.parents:
-        raise BankError(
-            [Problem(str(bank_path), 1, 1, f"bank.source {source_name!r} must be beside the bank")]
-        )
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise BankError(
-            [
-                Problem(
-                    str(bank_path),
-                    1,
-                    1,
-                    f"cannot read the source document {source_name}: {exc.strerror}",
-                )
-            ]
-        ) from exc
-    try:
-        return normalise_text(decode_text(data, str(source)))
-    except DocumentError as exc:
-        raise BankError([Problem(exc.path, exc.line, 1, exc.message)]) from exc
+    return read_source_text(bank_path, source_name)
 
 
 def load_bank_file(store: Store, path: Path, now: datetime) -> LoadResult:
-    """Import one bank file (and its source) in one transaction."""
-    sha = bank_file_sha256(path)
+    """Validate and import one bank file (and its source) in one transaction.
+
+    Raises BankError listing every problem when the bank has errors; nothing is imported then.
+    """
+    try:
+        sha = bank_file_sha256(path)
+    except OSError as exc:
+        raise BankError([Problem(str(path), 1, 1, f"cannot read: {exc.strerror}")]) from exc
     known = library.document_by_bank_file(store.db, sha, str(path))
     if known is not None:
         # Unchanged since the last start: skip the YAML parse entirely.
         return LoadResult(path, ImportSummary(document_id=known, skipped=True))
-    loaded = load_bank(path)
-    source = read_source_beside(path, loaded.bank.source)
+    loaded, document, warnings = load_valid_bank(path)
+    source = document.text if document is not None else ""
     summary = import_bank(
         store.db, loaded.bank, source_text=source, bank_sha256=sha, bank_path=str(path), now=now
     )
-    return LoadResult(path, summary)
+    return LoadResult(path, summary, tuple(warnings))
 
 
 def load_shipped_banks(store: Store, now: datetime) -> list[LoadResult]:
-    return [load_bank_file(store, path, now) for path in shipped_banks()]
+    """Load every shipped bank; a bad one is refused (see ``LoadResult.refused``), the rest load."""
+    results = []
+    for path in shipped_banks():
+        try:
+            results.append(load_bank_file(store, path, now))
+        except BankError as exc:
+            results.append(
+                LoadResult(path, ImportSummary(document_id=0, skipped=True), tuple(exc.problems))
+            )
+    return results
+
+
+def refusal_text(results: list[LoadResult]) -> str:
+    """The messages for the banks that were refused, one FILE:LINE:COL line each."""
+    lines = []
+    for result in results:
+        if result.refused:
+            lines += [str(p) for p in result.problems if p.severity == "error"]
+    return "\n".join(lines)

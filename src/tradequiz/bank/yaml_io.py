@@ -22,6 +22,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, NodeEvent, ScalarEvent
 from ruamel.yaml.nodes import ScalarNode
@@ -56,7 +57,10 @@ class _TextResolver(VersionedResolver):
 def _reader() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Resolver = _TextResolver
+    yaml.Composer = _StrictComposer
     yaml.allow_duplicate_keys = False
+    # A bank is a few levels deep; refuse pathological nesting before Python's stack does.
+    yaml.max_depth = 64
     return yaml
 
 
@@ -88,43 +92,43 @@ class LoadedBank:
         return (1, 1)
 
 
-def _refuse_unsafe(text: str, path: str) -> None:
-    """Scan parser events; anchors, aliases and explicit tags are refused."""
-    try:
-        for event in _reader().parse(io.StringIO(text)):
-            mark = event.start_mark
-            where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            if isinstance(event, AliasEvent):
-                raise BankError(
-                    [Problem(path, where[0], where[1], "aliases (*name) are not allowed")]
-                )
-            if isinstance(event, NodeEvent) and event.anchor:
-                raise BankError(
-                    [Problem(path, where[0], where[1], "anchors (&name) are not allowed")]
-                )
-            tag = getattr(event, "tag", None)
-            if tag is not None and not (isinstance(event, ScalarEvent) and str(tag) == "!"):
-                raise BankError(
-                    [Problem(path, where[0], where[1], f"tags ({tag}) are not allowed")]
-                )
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise BankError([Problem(path, line, col, f"YAML syntax: {exc.problem}")]) from exc
-    except YAMLError as exc:
-        raise BankError([Problem(path, 1, 1, f"YAML syntax: {exc}")]) from exc
+class _Refused(Exception):
+    def __init__(self, mark: Any, message: str) -> None:
+        super().__init__(message)
+        self.where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.message = message
 
 
-def parse_tree(text: str, path: str) -> CommentedMap:
-    _refuse_unsafe(text, path)
+class _StrictComposer(Composer):
+    """Refuse anchors, aliases and explicit tags while composing (one pass over the text)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        mark = event.start_mark
+        if isinstance(event, AliasEvent):
+            raise _Refused(mark, "aliases (*name) are not allowed")
+        if isinstance(event, NodeEvent) and event.anchor:
+            raise _Refused(mark, "anchors (&name) are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, ScalarEvent) and str(tag) == "!"):
+            raise _Refused(mark, f"tags ({tag}) are not allowed")
+        return super().compose_node(parent, index)
+
+
+def parse_tree(text: str, path: str, reader: YAML | None = None) -> CommentedMap:
+    """The round-trip tree of a bank file; ``reader`` replaces the strict text-only reader."""
     try:
-        tree = _reader().load(text)
+        tree = (reader or _reader()).load(text)
+    except _Refused as exc:
+        raise BankError([Problem(path, exc.where[0], exc.where[1], exc.message)]) from exc
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise BankError([Problem(path, line, col, f"YAML: {exc.problem}")]) from exc
     except YAMLError as exc:
         raise BankError([Problem(path, 1, 1, f"YAML: {exc}")]) from exc
+    except RecursionError as exc:
+        raise BankError([Problem(path, 1, 1, "nested too deeply")]) from exc
     if not isinstance(tree, CommentedMap):
         raise BankError([Problem(path, 1, 1, "a bank file must be a mapping with 'questions'")])
     return tree
@@ -141,9 +145,11 @@ class _Converter:
     def _loc(self, node: Any, key: Any) -> tuple[int, int]:
         try:
             if isinstance(node, CommentedMap):
-                line, col = node.lc.value(key) if key in node else node.lc.line, node.lc.col
-                if isinstance(line, tuple):
-                    line, col = line
+                if key not in node:
+                    return (int(node.lc.line) + 1, int(node.lc.col) + 1)
+                # A list or mapping is reported at its key: its value starts on the next line.
+                nested = isinstance(node[key], CommentedMap | CommentedSeq)
+                line, col = node.lc.key(key) if nested else node.lc.value(key)
                 return (int(line) + 1, int(col) + 1)
             if isinstance(node, CommentedSeq):
                 line, col = node.lc.item(key)
@@ -366,7 +372,11 @@ class _Converter:
 
 def parse_bank(text: str, path: str = "<bank>") -> LoadedBank:
     """Parse bank text; raises BankError listing every structural problem."""
-    tree = parse_tree(text, path)
+    return convert_tree(parse_tree(text, path), path)
+
+
+def convert_tree(tree: CommentedMap, path: str) -> LoadedBank:
+    """Typed bank from a parsed tree; raises BankError listing every structural problem."""
     converter = _Converter(path)
     bank = converter.bank(tree)
     errors = [p for p in converter.problems if p.severity == "error"]

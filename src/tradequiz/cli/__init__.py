@@ -15,17 +15,28 @@ from tradequiz import __version__
 from tradequiz.bank.problems import BankError
 from tradequiz.cli import (
     class_report_cmd,
+    export_bank_cmd,
     export_progress_cmd,
     generate_cmd,
+    import_bank_cmd,
     list_cmd,
     progress_cmd,
+    validate_cmd,
 )
 from tradequiz.document.reader import DocumentError
 from tradequiz.paths import ENV_HOME
 from tradequiz.store.connection import StoreError
 
-COMMANDS: tuple[ModuleType, ...] = (generate_cmd, list_cmd)
-COMMANDS += (progress_cmd, export_progress_cmd, class_report_cmd)
+COMMANDS: tuple[ModuleType, ...] = (
+    generate_cmd,
+    validate_cmd,
+    export_bank_cmd,
+    import_bank_cmd,
+    list_cmd,
+    progress_cmd,
+    export_progress_cmd,
+    class_report_cmd,
+)
 
 DESCRIPTION = """\
 Study a document with generated questions and spaced repetition.

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tradequiz.bank.yaml_io import save_bank
+from tradequiz.cli.bank_update import update_bank_file
 from tradequiz.document.reader import read_document
 from tradequiz.generate import generate_bank
 
@@ -20,11 +21,22 @@ def add_parser(sub: Any) -> None:
         description="Generate a question bank (YAML) from a source document.",
     )
     p.add_argument("document", type=Path, help="the source document (.txt or .md)")
-    p.add_argument("-o", "--output", type=Path, required=True, help="the bank file to write")
+    p.add_argument("-o", "--output", type=Path, help="the bank file to write")
+    p.add_argument(
+        "--update",
+        type=Path,
+        metavar="BANK.yaml",
+        help="merge into this existing bank: new questions become drafts; edited, approved and "
+        "rejected ones are kept; questions whose passage is gone are marked orphaned",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.update is not None:
+        return update_bank_file(args.document, args.update, args.output)
+    if args.output is None:
+        raise SystemExit("tradequiz generate: give -o BANK.yaml or --update BANK.yaml")
     started = time.perf_counter()
     doc = read_document(args.document)
     output: Path = args.output

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from tradequiz.app_context import open_learner_store
 from tradequiz.bank.problems import BankError
 from tradequiz.resources import resource
+from tradequiz.shipped import refusal_text
 from tradequiz.store.connection import StoreError
 from tradequiz.ui import messages
 from tradequiz.ui.appearance import apply_appearance, load_appearance
@@ -39,6 +40,13 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     window = MainWindow(context.store, utc_now)
     window.show()
+    refused = refusal_text(context.loaded)
+    if refused and not getattr(args, "self_test", False):
+        messages.error(
+            window,
+            "A question bank was not loaded",
+            "This question bank has errors and was not loaded:\n\n" + refused,
+        )
     try:
         if getattr(args, "self_test", False):
             return self_test(app, window)

@@ -18,6 +18,7 @@ from tradequiz.study.preferences import load_preferences, save_preferences
 from tradequiz.study.session import StudySession
 from tradequiz.ui import messages
 from tradequiz.ui.appearance import apply_appearance, load_appearance, save_appearance
+from tradequiz.ui.editor import actions as bank_actions
 from tradequiz.ui.home_page import HomePage
 from tradequiz.ui.progress_actions import ProgressActions
 from tradequiz.ui.progress_page import ProgressPage
@@ -70,6 +71,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        for label, slot in (
+            ("&Edit question bank…", lambda: bank_actions.edit_bank(self)),
+            ("E&xport bank…", lambda: bank_actions.export_bank(self, self.clock())),
+            ("&Import bank…", lambda: bank_actions.import_bank(self)),
+        ):
+            bank_action = QAction(label, self)
+            bank_action.triggered.connect(slot)
+            file_menu.addAction(bank_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

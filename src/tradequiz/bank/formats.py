@@ -1,0 +1,109 @@
+"""Every interchange format by name and file extension, for ``export-bank``/``import-bank``."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from tradequiz.bank.apkg import export_apkg
+from tradequiz.bank.csv_io import export_csv, import_csv
+from tradequiz.bank.gift import export_gift, import_gift
+from tradequiz.bank.interchange import Exported, Format, Imported
+from tradequiz.bank.json_io import export_json_bank, import_json
+from tradequiz.bank.model import Bank
+from tradequiz.bank.moodle_xml import export_moodle_xml
+from tradequiz.bank.problems import BankError, Problem
+
+FORMATS: dict[str, Format] = {
+    "gift": Format(
+        "gift", (".gift",), lambda bank, now: export_gift(bank), import_gift, "Moodle GIFT"
+    ),
+    "moodle-xml": Format(
+        "moodle-xml", (".xml",), lambda bank, now: export_moodle_xml(bank), None, "Moodle XML"
+    ),
+    "apkg": Format(
+        "apkg",
+        (".apkg",),
+        lambda bank, now: export_apkg(bank, now.timestamp()),
+        None,
+        "Anki package",
+    ),
+    "csv": Format(
+        "csv", (".csv",), lambda bank, now: export_csv(bank), import_csv, "CSV (Quizlet, Anki)"
+    ),
+    "tsv": Format(
+        "tsv",
+        (".tsv", ".txt"),
+        lambda bank, now: export_csv(bank, delimiter="\t"),
+        lambda data, path: import_csv(data, path, delimiter="\t"),
+        "TSV (Quizlet, Anki)",
+    ),
+    "json": Format(
+        "json",
+        (".json",),
+        lambda bank, now: export_json_bank(bank),
+        import_json,
+        "JSON (everything)",
+    ),
+}
+EXPORT_FORMATS = tuple(FORMATS)
+IMPORT_FORMATS = tuple(name for name, f in FORMATS.items() if f.read is not None)
+
+
+def format_for(path: Path, given: str | None, importing: bool) -> Format:
+    """The format named by ``given``, else by the file's extension; BankError when unknown."""
+    names = IMPORT_FORMATS if importing else EXPORT_FORMATS
+    if given:
+        if given not in names:
+            raise BankError(
+                [Problem(str(path), 1, 1, f"unknown format {given!r} (one of: {', '.join(names)})")]
+            )
+        return FORMATS[given]
+    suffix = path.suffix.lower()
+    for name in names:
+        if suffix in FORMATS[name].extensions:
+            return FORMATS[name]
+    raise BankError(
+        [
+            Problem(
+                str(path),
+                1,
+                1,
+                f"cannot tell the format from {suffix or 'no'} "
+                f"extension; give --format ({', '.join(names)})",
+            )
+        ]
+    )
+
+
+def export_to(bank: Bank, fmt: Format, output: Path, now: datetime) -> Exported:
+    """Export ``bank`` and write it atomically to ``output``; ``now`` stamps Anki notes."""
+    result = fmt.export(bank, now)
+    atomic_write_bytes(output, result.data)
+    return result
+
+
+def import_from(path: Path, fmt: Format) -> Imported:
+    if fmt.read is None:
+        raise BankError([Problem(str(path), 1, 1, f"{fmt.label} files can be exported, not read")])
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BankError([Problem(str(path), 1, 1, f"cannot read: {exc.strerror}")]) from exc
+    return fmt.read(data, str(path))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
