@@ -7,18 +7,20 @@ Each subcommand lives in its own module with ``add_parser(subparsers)`` and
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import ModuleType
 
 from tradequiz import __version__
 from tradequiz.bank.problems import BankError
-from tradequiz.cli import generate_cmd, list_cmd
+from tradequiz.cli import add_cmd, desktop_cmd, generate_cmd, list_cmd
 from tradequiz.document.reader import DocumentError
-from tradequiz.paths import ENV_HOME
+from tradequiz.paths import ENV_HOME, ENV_PROFILE
 from tradequiz.store.connection import StoreError
 
-COMMANDS: tuple[ModuleType, ...] = (generate_cmd, list_cmd)
+COMMANDS: tuple[ModuleType, ...] = (generate_cmd, list_cmd, add_cmd)
 
 DESCRIPTION = """\
 Study a document with generated questions and spaced repetition.
@@ -47,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app, start studying, print the first question and exit (for installers)",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help=f"the learner profile to use, created if it does not exist (default: ${ENV_PROFILE} "
+        "or the profile used last)",
+    )
+    desktop_cmd.add_arguments(parser)
     sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for module in COMMANDS:
         module.add_parser(sub)
@@ -56,7 +65,29 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    with _profile_from(args):
+        return _dispatch(args)
+
+
+@contextmanager
+def _profile_from(args: argparse.Namespace) -> Iterator[None]:
+    """``--profile`` reaches every subcommand through the environment, for this call only."""
+    previous = os.environ.get(ENV_PROFILE)
+    if args.profile:
+        os.environ[ENV_PROFILE] = args.profile
     try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(ENV_PROFILE, None)
+        else:
+            os.environ[ENV_PROFILE] = previous
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    try:
+        if desktop_cmd.requested(args):
+            return desktop_cmd.run(args)
         if args.command is None:
             from tradequiz.ui.app import run_gui
 
