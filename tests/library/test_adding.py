@@ -13,6 +13,7 @@ from tradequiz.app_context import LearnerContext
 from tradequiz.bank.model import Bank
 from tradequiz.bank.yaml_io import load_bank
 from tradequiz.document.model import Document
+from tradequiz.generate import generate_bank
 from tradequiz.library import Cancelled, CancelToken, LibraryError, Step, add_document
 from tradequiz.library import adding as adding_module
 from tradequiz.store import library
@@ -96,10 +97,13 @@ def test_a_different_document_with_the_same_title_is_kept_apart(
     assert len(set(ids)) == 3
     assert ids[2] == f"{ids[1]}-2"
     # The first document's questions were not touched by the second.
-    assert learner.store.db.execute(
-        "SELECT count(*) FROM cards WHERE document_id = ? AND queue = ?",
-        [one.document_id, QUEUE_INACTIVE],
-    ).fetchone()[0] == 0
+    assert (
+        learner.store.db.execute(
+            "SELECT count(*) FROM cards WHERE document_id = ? AND queue = ?",
+            [one.document_id, QUEUE_INACTIVE],
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_cancel_before_generation_writes_nothing(
@@ -158,7 +162,7 @@ def test_wrong_kind_of_file_is_a_clear_error(
 def test_a_document_without_questions_is_refused(
     learner: LearnerContext, now: datetime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = adding_module.generate_bank
+    real = generate_bank
 
     def nothing(doc: Document, source_name: str) -> Bank:
         return replace(real(doc, source_name=source_name), questions=())
@@ -166,6 +170,6 @@ def test_a_document_without_questions_is_refused(
     monkeypatch.setattr(adding_module, "generate_bank", nothing)
     thin = write_document(tmp_path / "thin.txt")
     before = _counts(learner)
-    with pytest.raises(LibraryError, match="thin.txt: no questions"):
+    with pytest.raises(LibraryError, match=r"thin\.txt: no questions"):
         add_document(learner.store, learner.paths, thin, now)
     assert _counts(learner) == before
