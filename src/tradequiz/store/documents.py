@@ -17,6 +17,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from tradequiz.bank.model import Question
+from tradequiz.store.codec import question_from_json
 from tradequiz.store.connection import StoreError, transaction
 from tradequiz.store.library import QUEUE_INACTIVE, QUEUE_LEARNING, QUEUE_NEW, QUEUE_REVIEW
 
@@ -250,3 +252,13 @@ def forget_removed(db: Database, bank_id: str) -> None:
         del removed[bank_id]
         with transaction(db) as conn:
             _write_removed(conn, removed)
+
+
+def questions_of(db: Database, document_id: int) -> list[tuple[int, str, Question]]:
+    """(question row id, section title, question) for every question, in bank order."""
+    rows = db.execute(
+        "SELECT q.id, s.title, q.body FROM questions q JOIN sections s ON s.id = q.section_id"
+        " WHERE q.document_id = ? ORDER BY q.position",
+        [document_id],
+    )
+    return [(int(r[0]), str(r[1]), question_from_json(r[2])) for r in rows]

@@ -56,3 +56,21 @@ def learner_name(path: Path) -> str | None:
     except sqlite3.DatabaseError:
         return None
     return str(row[0]) if row else None
+
+
+def glance(path: Path) -> tuple[int, int, int | None] | None:
+    """(documents, reviews, time of the last review in ms) read without changing anything."""
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reviews),"
+                " (SELECT max(reviewed_at) FROM reviews)"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return int(row[0]), int(row[1]), None if row[2] is None else int(row[2])
