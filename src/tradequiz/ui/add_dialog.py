@@ -162,8 +162,7 @@ class AddDialog(QDialog):
 
     def _succeeded(self, result: AddedDocument | AddedBank) -> None:
         self._finish()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.setValue(self.progress.maximum())
         self.document_id = result.document_id
         self.result_label.show()
         self.study_button.show()
