@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import configparser
+import shutil
 import struct
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,12 @@ def test_install_leaves_other_applications_alone(tmp_path: Path) -> None:
     desktop_entry.install(command=("/usr/bin/true",))
     desktop_entry.uninstall()
     assert other.read_text() == "[Desktop Entry]\nName=Other\n"
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+def test_installed_entry_passes_desktop_file_validate(tmp_path: Path) -> None:
+    installed = desktop_entry.install(command=("/opt/Trade Quiz/tradequiz",))
+    result = subprocess.run(
+        ["desktop-file-validate", str(installed.desktop_file)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

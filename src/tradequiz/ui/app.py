@@ -49,9 +49,11 @@ def run_gui(args: argparse.Namespace) -> int:
     switching_from: str | None = None
     while True:  # once per profile: "Switch profile…" closes the window and comes back here
         try:
+            # --self-test runs unattended (installers, the bundle check): it never asks.
             choice = startup.choose_profile(
-                folder, getattr(args, "profile", None), utc_now, switching_from
-            )
+                folder, getattr(args, "profile", None), utc_now, switching_from,
+                ask=not getattr(args, "self_test", False),
+            )  # fmt: skip
             if choice.quit:
                 return 0
             context = open_learner_store(args.data_dir, utc_now(), profile=choice.name)

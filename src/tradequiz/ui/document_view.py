@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,8 @@ class SectionRow(QFrame):
         super().__init__(parent)
         self.setObjectName("sectionRow")
         self.section_id = progress.section_id
+        # Keep the height the content needs: a short window scrolls the list instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QGridLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setHorizontalSpacing(12)
@@ -152,3 +155,5 @@ class DocumentView(QWidget):
             self.list_layout.addWidget(row)
             self.rows.append(row)
         self.list_layout.addStretch(1)
+        # QScrollArea re-measures its widget on resize only; new rows need it now.
+        QCoreApplication.postEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))

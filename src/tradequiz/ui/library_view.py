@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,8 @@ class DocumentCard(QFrame):
         super().__init__(parent)
         self.setObjectName("sectionRow")
         self.document_id = doc.id
+        # Keep the height the content needs: a short window scrolls the list instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         c = doc.counts
         layout = QGridLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -153,6 +156,8 @@ class LibraryView(QWidget):
             self.list_layout.addWidget(card)
             self.cards.append(card)
         self.list_layout.addStretch(1)
+        # QScrollArea re-measures its widget on resize only; new rows need it now.
+        QCoreApplication.postEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
 
     def show_notice(self, text: str, undo: bool) -> None:
         self.notice_label.setText(text)

@@ -34,9 +34,11 @@ class Choice:
 
 
 def choose_profile(folder: DataFolder, requested: str | None, clock: Clock,
-                   switching_from: str | None = None) -> Choice:  # fmt: skip
-    """Ask who is studying when that is not already clear."""
+                   switching_from: str | None = None, ask: bool = True) -> Choice:  # fmt: skip
+    """Ask who is studying when that is not already clear (and ``ask`` allows it)."""
     migrate_legacy(folder, clock())
+    if not ask:
+        return Choice(requested or None)
     if switching_from is None:
         wanted = requested or os.environ.get(ENV_PROFILE)
         if wanted:
