@@ -100,3 +100,16 @@ def test_add_a_bad_file_is_a_clear_error(
     assert main(["add", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "notes.pdf" in err and "Traceback" not in err
+
+
+def test_add_a_bank_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.sample_documents import write_document
+
+    source = write_document(tmp_path / "mail" / "reading.txt")
+    bank = tmp_path / "mail" / "reading.yaml"
+    assert main(["generate", str(source), "-o", str(bank)]) == 0
+    capsys.readouterr()
+    assert main(["add", str(bank)]) == 0
+    assert "Added Canada–Mexico trade (version 1)" in capsys.readouterr().out
+    assert main(["add", str(bank)]) == 0
+    assert "already in your library" in capsys.readouterr().out

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tradequiz.bank.model import Bank
-from tradequiz.bank.yaml_io import atomic_write_text, save_bank
+from tradequiz.bank.yaml_io import save_bank
 from tradequiz.document.reader import read_document, slugify
 from tradequiz.generate import generate_bank
 from tradequiz.library.steps import CancelToken, LibraryError, Report, Step, ignore
@@ -149,8 +149,3 @@ def add_document(
     return AddedDocument(
         imported.document_id, bank.title, False, bank_path, summarise(bank), imported
     )
-
-
-def write_text_copy(path: Path, text: str) -> None:
-    """Keep a copy of a document's text (used for sources of banks from elsewhere)."""
-    atomic_write_text(path, text)

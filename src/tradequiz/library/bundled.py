@@ -25,8 +25,13 @@ SKIPPED_KEY = "library.skipped_shipped_banks"
 
 
 def _should_load(store: Store, path: Path) -> bool:
+    removed = documents.removed_banks(store.db)
+    if documents.by_bank_path(store.db, str(path)) is not None:
+        return True  # a new release of a shipped bank the learner has: update it
+    if not removed and not documents.bank_ids(store.db):
+        return True  # a new profile: nothing to protect, no need to parse twice
     bank = load_bank(path).bank
-    if bank.id in documents.removed_banks(store.db):
+    if bank.id in removed:
         return False
     known = documents.by_bank_id(store.db, bank.id)
     if known is None or known.bank_path == str(path):

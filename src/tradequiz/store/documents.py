@@ -82,6 +82,11 @@ def by_id(db: Database, document_id: int) -> KnownDocument | None:
                   .fetchone())  # fmt: skip
 
 
+def by_bank_path(db: Database, bank_path: str) -> KnownDocument | None:
+    return _known(db.execute(f"SELECT {_KNOWN} FROM documents WHERE bank_path = ?", [bank_path])
+                  .fetchone())  # fmt: skip
+
+
 def bank_ids(db: Database) -> set[str]:
     return {str(r[0]) for r in db.execute("SELECT bank_id FROM documents")}
 
