@@ -319,3 +319,23 @@ def test_section_rows_show_progress_and_counts(
     after = next(r for r in window.home.rows if r.section_id == row.section_id)
     assert (after.strip.new, after.strip.learning) == (before - 1, 1)
     assert after.progress_label.text().startswith("0 mastered · 1 learning")
+
+
+def test_remove_from_a_card_in_the_library(
+    qtbot: QtBot,
+    window: MainWindow,
+    learner: LearnerContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _add_through_menu(qtbot, window, write_document(tmp_path / "d.txt"), monkeypatch)
+    _wait_done(qtbot, dialog)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    window.home.show_library()
+    monkeypatch.setattr(messages, "confirm", lambda *_a: True)
+    card = window.home.library_view.cards[1]
+    assert card.title.text() == "Canada–Mexico trade"
+    remove = next(a for a in card.actions() if a.text() == "Remove…")
+    remove.trigger()
+    assert [d.title for d in library.documents(learner.store.db)] == ["Japan–United States trade"]
+    assert [c.title.text() for c in window.home.library_view.cards] == ["Japan–United States trade"]

@@ -38,6 +38,7 @@ class HomePage(QWidget):
     add_document = Signal()
     files_dropped = Signal(list)  # list[Path]
     undo_requested = Signal()
+    remove_requested = Signal(int)  # document id
 
     def __init__(self, store: Store, clock: Clock, day_end: Callable[[], int],
                  parent: QWidget | None = None, counts_for: CountsFor | None = None,
@@ -63,6 +64,7 @@ class HomePage(QWidget):
         self.library_view.study_everything.connect(self.study_everything.emit)
         self.library_view.add_document.connect(self.add_document.emit)
         self.library_view.undo_requested.connect(self.undo_requested.emit)
+        self.library_view.remove_document.connect(self.remove_requested.emit)
         self.document_view.back.connect(self.show_library)
         self.document_view.study_all.connect(self._study_all)
         self.document_view.study_section.connect(self.study_section.emit)

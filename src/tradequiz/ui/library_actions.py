@@ -79,6 +79,7 @@ class LibraryActions(QObject):
         home.add_document.connect(self.choose_document)
         home.files_dropped.connect(self.add_files)
         home.undo_requested.connect(self.undo_remove)
+        home.remove_requested.connect(self.remove_document)
 
     def _theme_menu(self, window: MainWindow) -> None:
         bar = window.menuBar()
@@ -159,11 +160,13 @@ class LibraryActions(QObject):
 
     # --- removing ---------------------------------------------------------------------------
 
-    def remove_document(self) -> None:
+    def remove_document(self, document_id: int | None = None) -> None:
+        """Remove ``document_id``, else the open document, else one the learner picks."""
         if self.paths is None or not self._at_home():
             return
         db = self.window.store.db
-        document_id = self.window.home.document_id
+        if not isinstance(document_id, int) or isinstance(document_id, bool):
+            document_id = self.window.home.document_id
         docs = library.documents(db)
         if document_id is None:
             if not docs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,6 +28,7 @@ class DocumentCard(QFrame):
 
     open = Signal(int)
     study = Signal(int)
+    remove = Signal(int)
 
     def __init__(self, doc: DocumentSummary, parent: QWidget) -> None:
         super().__init__(parent)
@@ -68,6 +70,11 @@ class DocumentCard(QFrame):
         buttons.addWidget(self.study_button)
         layout.addLayout(buttons, 0, 2, 3, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.setColumnStretch(0, 1)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, signal in (("Open", self.open), ("Study", self.study), ("Remove…", self.remove)):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _c=False, s=signal: s.emit(self.document_id))
+            self.addAction(action)
 
     def mouseDoubleClickEvent(self, event: object) -> None:
         self.open.emit(self.document_id)
@@ -78,6 +85,7 @@ class LibraryView(QWidget):
 
     open_document = Signal(int)
     study_document = Signal(int)
+    remove_document = Signal(int)
     study_everything = Signal()
     add_document = Signal()
     undo_requested = Signal()
@@ -153,6 +161,7 @@ class LibraryView(QWidget):
             card = DocumentCard(doc, self.list)
             card.open.connect(self.open_document.emit)
             card.study.connect(self.study_document.emit)
+            card.remove.connect(self.remove_document.emit)
             self.list_layout.addWidget(card)
             self.cards.append(card)
         self.list_layout.addStretch(1)
