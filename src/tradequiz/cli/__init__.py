@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="PATH",
-        help=f"folder for the database and backups (default: ${ENV_HOME} or the user data folder)",
+        help=f"the data folder: profiles, databases, backups (default: ${ENV_HOME} or the user "
+        "data folder)",
     )
     parser.add_argument(
         "--self-test",

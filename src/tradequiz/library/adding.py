@@ -133,7 +133,7 @@ def add_document(
     bank_path = _write_folder(folder, bank, source, source.name)
     try:
         token.check()
-        report(Step(5, total, STEPS[4]))
+        report(Step(5, total, STEPS[4], cancellable=False))
         imported = import_bank(
             store.db,
             bank,

@@ -18,7 +18,7 @@ from pathlib import Path
 from tradequiz.bank.problems import BankError
 from tradequiz.bank.yaml_io import atomic_write_text, load_bank
 from tradequiz.document.reader import slugify
-from tradequiz.library.steps import LibraryError, Report, Step, ignore
+from tradequiz.library.steps import CancelToken, LibraryError, Report, Step, ignore
 from tradequiz.library.summary import BankSummary, summarise
 from tradequiz.paths import DataPaths
 from tradequiz.shipped import read_source_beside
@@ -28,7 +28,7 @@ from tradequiz.store.library import ImportSummary, import_bank
 from tradequiz.store.opening import Store
 
 BANK_SUFFIXES = (".yaml", ".yml")
-STEPS = ("Checking the bank", "Copying it into your library", "Updating your library")
+STEPS = ("Checking the bank", "Updating your library", "Keeping a copy of the files")
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,21 @@ def _source_text(store: Store, bank_file: Path, source_name: str,
 
 
 def add_bank_file(
-    store: Store, paths: DataPaths, bank_file: Path, now: datetime, *, report: Report = ignore
+    store: Store,
+    paths: DataPaths,
+    bank_file: Path,
+    now: datetime,
+    *,
+    report: Report = ignore,
+    cancel: CancelToken | None = None,
 ) -> AddedBank:
     """Import ``bank_file`` (with its source document beside it) into the library.
 
     Raises BankError with FILE:LINE:COL problems for a bad bank and
-    LibraryError for a bank older than the one already in the library.
+    LibraryError for a bank older than the one already in the library, and
+    Cancelled when ``cancel`` was set before anything was written.
     """
+    token = cancel or CancelToken()
     total = len(STEPS)
     report(Step(1, total, STEPS[0]))
     if bank_file.suffix.lower() not in BANK_SUFFIXES:
@@ -86,19 +94,10 @@ def add_bank_file(
             f"already has version {known.bank_version}; nothing was changed"
         )
     source_text = _source_text(store, bank_file, bank.source, known)
-    report(Step(2, total, STEPS[1]))
+    token.check()
+    report(Step(2, total, STEPS[1], cancellable=False))
     folder = paths.library / slugify(bank.id)
-    folder.mkdir(parents=True, exist_ok=True)
     copy = folder / f"{slugify(bank.id)}.yaml"
-    # The instructor's file is copied byte for byte: their comments and layout stay.
-    tmp = copy.with_name(f".{copy.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, copy)
-    if bank.source and source_text:
-        target = (folder / bank.source).resolve()
-        if folder.resolve() in target.parents:
-            atomic_write_text(target, source_text)
-    report(Step(3, total, STEPS[2]))
     imported = import_bank(
         store.db,
         bank,
@@ -107,6 +106,17 @@ def add_bank_file(
         bank_path=str(copy),
         now=now,
     )
+    # Copied after the import, so a refused or failed import leaves the old copy alone.
+    report(Step(3, total, STEPS[2], cancellable=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    # The instructor's file is copied byte for byte: their comments and layout stay.
+    tmp = copy.with_name(f".{copy.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, copy)
+    if bank.source and source_text:
+        target = (folder / bank.source).resolve()
+        if folder.resolve() in target.parents:
+            atomic_write_text(target, source_text)
     documents.forget_removed(store.db, bank.id)
     return AddedBank(
         imported.document_id,

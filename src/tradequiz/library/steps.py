@@ -19,11 +19,16 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True)
 class Step:
-    """Step ``index`` of ``total`` (1-based) is starting; ``label`` says what it does."""
+    """Step ``index`` of ``total`` (1-based) is starting; ``label`` says what it does.
+
+    ``cancellable`` is False from the step where the work commits: cancelling
+    then would no longer undo anything.
+    """
 
     index: int
     total: int
     label: str
+    cancellable: bool = True
 
 
 Report = Callable[[Step], None]

@@ -135,7 +135,7 @@ class AddDialog(QDialog):
 
         def job(store: Store, report: Report, token: CancelToken) -> AddedDocument | AddedBank:
             if kind == "bank":
-                return add_bank_file(store, paths, file, now, report=report)
+                return add_bank_file(store, paths, file, now, report=report, cancel=token)
             return add_document(store, paths, file, now, report=report, cancel=token)
 
         return job
@@ -148,12 +148,12 @@ class AddDialog(QDialog):
 
     # --- worker signals ---------------------------------------------------------------------
 
-    def _progressed(self, step: int, total: int, label: str) -> None:
+    def _progressed(self, step: int, total: int, label: str, cancellable: bool = True) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(step - 1)
         self.step_label.setText(f"Step {step} of {total}: {label}…")
-        # The last step is one database transaction: it completes or it never happened.
-        self.close_button.setEnabled(step < total)
+        # From the commit on, Cancel could not undo anything: it is not offered.
+        self.close_button.setEnabled(cancellable)
 
     def _finish(self) -> None:
         self.working = False

@@ -31,7 +31,7 @@ _running: set[LibraryWorker] = set()
 
 
 class LibraryWorker(QThread):
-    progressed = Signal(int, int, str)  # step, total, label
+    progressed = Signal(int, int, str, bool)  # step, total, label, cancellable
     succeeded = Signal(object)
     failed = Signal(str, str)  # message, details
     cancelled = Signal()
@@ -52,7 +52,7 @@ class LibraryWorker(QThread):
         self.token.cancel()
 
     def _report(self, step: Step) -> None:
-        self.progressed.emit(step.index, step.total, step.label)
+        self.progressed.emit(step.index, step.total, step.label, step.cancellable)
 
     def run(self) -> None:
         try:
