@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_APP := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_BUNDLE := $(VENV)/.installed-bundle
 
-.PHONY: run test lint typecheck pytest wheel clean screenshots
+.PHONY: run test lint typecheck pytest wheel clean screenshots bundle bundle-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +34,22 @@ wheel: $(STAMP_TEST)
 
 screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/library_screenshots.py docs/screenshots
+
+# A self-contained app in dist/TradeQuiz/ (PyInstaller), and a .tar.gz of it. Not part of `make test`.
+$(STAMP_BUNDLE): pyproject.toml $(STAMP_TEST)
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	touch $@
+
+bundle: $(STAMP_BUNDLE)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/tradequiz.spec
+	tar -C dist -czf dist/TradeQuiz-linux-$$(uname -m).tar.gz TradeQuiz
+	@du -sh dist/TradeQuiz dist/TradeQuiz-linux-*.tar.gz
+
+# Launch the built bundle offscreen until it shows the first question; report size and start time.
+bundle-test:
+	$(BIN)/python tools/bundle_self_test.py dist/TradeQuiz/tradequiz
 
 clean:
 	rm -rf $(VENV) dist build .mypy_cache .pytest_cache .ruff_cache

@@ -27,6 +27,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # QSettings caches its folder per process: point it at this test's folder explicitly.
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    monkeypatch.delenv("TRADEQUIZ_PROFILE", raising=False)
     return home
 
 

@@ -48,7 +48,7 @@ def test_missing_document_is_a_clear_error(
 def test_list_uses_the_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(tmp_path / "data"), "list"]) == 0
     assert "Japan–United States trade" in capsys.readouterr().out
-    assert (tmp_path / "data" / "collection.sqlite3").exists()
+    assert list((tmp_path / "data" / "profiles").glob("*/collection.sqlite3"))
 
 
 def test_python_m_works(tmp_path: Path) -> None:
@@ -56,3 +56,60 @@ def test_python_m_works(tmp_path: Path) -> None:
         [sys.executable, "-m", "tradequiz", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"TradeQuiz {__version__}"
+
+
+def test_add_and_list_a_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.sample_documents import write_document
+
+    source = write_document(tmp_path / "reading.txt")
+    assert main(["add", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "Added Canada–Mexico trade:" in out and "Main sectors" in out
+    assert main(["add", str(source)]) == 0
+    assert "already in your library" in capsys.readouterr().out
+    assert main(["list"]) == 0
+    listed = capsys.readouterr().out
+    assert "Japan–United States trade" in listed and "Canada–Mexico trade" in listed
+
+
+def test_profile_option_keeps_learners_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    from tests.sample_documents import write_document
+
+    source = write_document(tmp_path / "reading.txt")
+    assert main(["--profile", "Ana", "add", str(source)]) == 0
+    capsys.readouterr()
+    assert main(["--profile", "Bob", "list"]) == 0
+    bob = capsys.readouterr().out
+    assert "Profile: Bob" in bob and "Canada–Mexico trade" not in bob
+    assert "TRADEQUIZ_PROFILE" not in os.environ  # the option lasts for one call only
+    assert main(["list", "--profiles"]) == 0
+    assert capsys.readouterr().out.split() == ["Ana", "*", "Bob"]
+    assert main(["--profile", "a/b", "list"]) == 1
+    assert "profile name" in capsys.readouterr().err
+
+
+def test_add_a_bad_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "notes.pdf"
+    bad.write_bytes(b"%PDF")
+    assert main(["add", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "notes.pdf" in err and "Traceback" not in err
+
+
+def test_add_a_bank_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.sample_documents import write_document
+
+    source = write_document(tmp_path / "mail" / "reading.txt")
+    bank = tmp_path / "mail" / "reading.yaml"
+    assert main(["generate", str(source), "-o", str(bank)]) == 0
+    capsys.readouterr()
+    assert main(["add", str(bank)]) == 0
+    assert "Added Canada–Mexico trade (version 1)" in capsys.readouterr().out
+    assert main(["add", str(bank)]) == 0
+    assert "already in your library" in capsys.readouterr().out

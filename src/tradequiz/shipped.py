@@ -17,7 +17,7 @@ from pathlib import Path
 from tradequiz.bank.problems import BankError, Problem
 from tradequiz.bank.source import read_source_text
 from tradequiz.bank.validate import load_valid_bank
-from tradequiz.resources import shipped_banks
+from tradequiz.resources import shipped_banks as shipped_banks
 from tradequiz.store import library
 from tradequiz.store.library import ImportSummary, import_bank
 from tradequiz.store.opening import Store
@@ -66,17 +66,17 @@ def load_bank_file(store: Store, path: Path, now: datetime) -> LoadResult:
     return LoadResult(path, summary, tuple(warnings))
 
 
+def try_load_bank_file(store: Store, path: Path, now: datetime) -> LoadResult:
+    """Like ``load_bank_file``, but a bad bank comes back refused instead of raising."""
+    try:
+        return load_bank_file(store, path, now)
+    except BankError as exc:
+        return LoadResult(path, ImportSummary(document_id=0, skipped=True), tuple(exc.problems))
+
+
 def load_shipped_banks(store: Store, now: datetime) -> list[LoadResult]:
     """Load every shipped bank; a bad one is refused (see ``LoadResult.refused``), the rest load."""
-    results = []
-    for path in shipped_banks():
-        try:
-            results.append(load_bank_file(store, path, now))
-        except BankError as exc:
-            results.append(
-                LoadResult(path, ImportSummary(document_id=0, skipped=True), tuple(exc.problems))
-            )
-    return results
+    return [try_load_bank_file(store, path, now) for path in shipped_banks()]
 
 
 def refusal_text(results: list[LoadResult]) -> str:

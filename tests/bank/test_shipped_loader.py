@@ -53,7 +53,8 @@ def test_the_app_shows_the_refusal_in_a_dialog(
                         shown.append((title, text)))  # fmt: skip
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     args = argparse.Namespace(data_dir=str(tmp_path / "data"), self_test=False)
-    assert app.run_gui(args) == 0
+    code = app.run_gui(args)
+    assert code == 0, shown
     assert len(shown) == 1
     title, text = shown[0]
     assert "not loaded" in title

@@ -39,7 +39,7 @@ def test_settings_dialog_saves_preferences_and_appearance(
     assert (prefs.new_per_day, prefs.desired_retention, prefs.rollover_hour) == (7, 0.85, 6)
     assert prefs.learning_steps_minutes == (2.0, 20.0)
     assert window.prefs == prefs
-    appearance = load_appearance()
+    appearance = load_appearance(window.library_actions.settings)
     assert (appearance.theme, appearance.font_scale) == ("dark", 1.2)
     session = window._new_session(Scope())
     assert session.limits.new_per_day == 7
@@ -48,7 +48,7 @@ def test_settings_dialog_saves_preferences_and_appearance(
 
 def test_bad_steps_are_shown_next_to_the_field(qtbot: QtBot, store: Store, now: datetime) -> None:
     window = MainWindow(store, lambda: now)
-    dialog = SettingsDialog(window.prefs, load_appearance(), window)
+    dialog = SettingsDialog(window.prefs, load_appearance(None), window)
     qtbot.addWidget(dialog)
     dialog.learning.setText("ten minutes")
     dialog._accept()

@@ -309,3 +309,6 @@ END;
 """
 
 SCHEMA_VERSION = len(migrations._migrations)
+
+# Summaries kept by triggers on ``reviews``: rebuilt by inserting reviews, never copied.
+DERIVED_TABLES = frozenset({"question_stats", "section_buckets", "review_buckets"})

@@ -1,12 +1,13 @@
-"""Theme and font size: per computer (QSettings), applied to the whole app."""
+"""Theme and text size: a learner's choice, kept with their profile (``ProfileSettings``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from tradequiz.ui.app_settings import ProfileSettings
 from tradequiz.ui.theme import Theme, apply_theme
 
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
@@ -18,27 +19,19 @@ class Appearance:
     font_scale: float = 1.0
 
 
-def settings() -> QSettings:
-    return QSettings("TradeQuiz", "TradeQuiz")
+def load_appearance(settings: ProfileSettings | None) -> Appearance:
+    if settings is None:
+        return Appearance()
+    return Appearance(settings.theme, settings.font_scale)
 
 
-def load_appearance() -> Appearance:
-    s = settings()
-    stored = str(s.value("appearance/theme", "system"))
-    theme: Theme = next((t for t in THEMES if t == stored), "system")
-    try:
-        scale = float(str(s.value("appearance/font_scale", 1.0)))
-    except ValueError:
-        scale = 1.0
-    return Appearance(theme=theme, font_scale=min(2.0, max(0.75, scale)))
+def save_appearance(settings: ProfileSettings | None, appearance: Appearance) -> None:
+    if settings is not None:
+        settings.theme = appearance.theme
+        settings.font_scale = appearance.font_scale
 
 
-def save_appearance(appearance: Appearance) -> None:
-    s = settings()
-    s.setValue("appearance/theme", appearance.theme)
-    s.setValue("appearance/font_scale", appearance.font_scale)
-    s.sync()
-
-
-def apply_appearance(app: QApplication, appearance: Appearance) -> None:
-    apply_theme(app, appearance.theme, appearance.font_scale)
+def apply_appearance(appearance: Appearance) -> None:
+    apply_theme(
+        cast(QApplication, QApplication.instance()), appearance.theme, appearance.font_scale
+    )

@@ -6,20 +6,23 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from tradequiz import __version__
+from tradequiz.paths import DataPaths
 from tradequiz.progress.calendar import DayCalendar
 from tradequiz.scheduling.study_day import study_day
 from tradequiz.store import library
-from tradequiz.store.cards import Scope
+from tradequiz.store.cards import QueueCounts, Scope
 from tradequiz.store.opening import Store
+from tradequiz.store.settings import get_meta
 from tradequiz.study.preferences import load_preferences, save_preferences
 from tradequiz.study.session import StudySession
 from tradequiz.ui import messages
 from tradequiz.ui.appearance import apply_appearance, load_appearance, save_appearance
 from tradequiz.ui.editor import actions as bank_actions
 from tradequiz.ui.home_page import HomePage
+from tradequiz.ui.library_actions import LibraryActions
 from tradequiz.ui.progress_actions import ProgressActions
 from tradequiz.ui.progress_page import ProgressPage
 from tradequiz.ui.reader_dialog import ReaderDialog
@@ -40,12 +43,15 @@ class MainWindow(QMainWindow):
         self.resize(1000, 720)
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
-        self.home = HomePage(store, clock, self._day_end, self)
+        self.home = HomePage(store, clock, self._day_end, self, self._counts_for,
+                             get_meta(store.db, "learner_name") or "")  # fmt: skip
         self.study = StudyPage(clock, self)
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.study)
         self.home.study_all.connect(self.start_document)
         self.home.study_section.connect(self.start_section)
+        self.home.study_everything.connect(self.start_everything)
+        self.home.read_section.connect(self.read_section)
         self.study.leave.connect(self.show_home)
         self.study.read_section.connect(self.read_section)
         self.progress_page = ProgressPage(store, clock, self._calendar, self)
@@ -53,9 +59,7 @@ class MainWindow(QMainWindow):
         self.progress_actions = ProgressActions(self)
         self._build_menus()
         self.progress_actions.add_to_menus()
-        documents = library.documents(store.db)
-        if documents:
-            self.home.show_document(documents[0].id)
+        self.home.show_start()
         self.show_home()
 
     def _calendar(self) -> DayCalendar:
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.library_actions = LibraryActions(self, file_menu, DataPaths(self.store.path.parent))
 
         study_menu = bar.addMenu("&Study")
         self.undo_action = QAction("&Undo last answer", self)
@@ -151,17 +156,24 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Flagged for the instructor", 4000)
 
     def edit_settings(self) -> None:
-        prefs, appearance, ok = get_settings(self, self.prefs, load_appearance())
+        profile = self.library_actions.settings
+        prefs, appearance, ok = get_settings(self, self.prefs, load_appearance(profile))
         if not ok:
             return
         save_preferences(self.store.db, prefs)
-        save_appearance(appearance)
         self.prefs = prefs
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_appearance(app, appearance)
+        save_appearance(profile, appearance)
+        apply_appearance(appearance)
+        self.library_actions.theme_actions[appearance.theme].setChecked(True)
         if self.pages.currentWidget() is self.home:
             self.home.refresh()
+
+    def _counts_for(self, scope: Scope) -> QueueCounts:
+        """Today's counts as a session would study them (daily limits applied)."""
+        return self._new_session(scope).counts(self.clock())
+
+    def start_everything(self) -> None:
+        self._start(Scope(), "All documents")
 
     def start_document(self, document_id: int) -> None:
         self._start(Scope(document_id=document_id), "All sections")
@@ -182,7 +194,8 @@ class MainWindow(QMainWindow):
         self.study.begin(session, where)
 
     def read_section(self, section_id: int) -> None:
-        ReaderDialog(self.store, section_id, self).exec()
+        if ReaderDialog(self.store, section_id, self).exec() == ReaderDialog.STUDY:
+            self.start_section(section_id)
 
     def show_home(self) -> None:
         self.home.refresh()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 SHORTCUTS = [
     ("1 – 4", "Choose an option; after answering, rate Again / Hard / Good / Easy"),
@@ -41,6 +43,19 @@ def show_shortcuts(parent: QWidget | None) -> None:
     QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
 
 
+def choose_file(parent: QWidget | None, title: str, filters: str) -> Path | None:
+    """Ask for one existing file; None when the learner cancels."""
+    name, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return Path(name) if name else None
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
+    """Ask for one line of text; returns (text, ok)."""
     value, ok = QInputDialog.getText(parent, title, label, text=text)
     return value, bool(ok)
+
+
+def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """Ask the learner to pick one of ``items``; returns its index, or None."""
+    value, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(value) if ok and value in items else None

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tradequiz.store import library
 from tradequiz.store.opening import Store
@@ -22,6 +29,10 @@ def section_html(store: Store, section_id: int) -> tuple[str, str]:
 
 
 class ReaderDialog(QDialog):
+    """The section's text; "Study this section" closes the dialog with ``STUDY``."""
+
+    STUDY = 2
+
     def __init__(self, store: Store, section_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title, body = section_html(store, section_id)
@@ -35,4 +46,8 @@ class ReaderDialog(QDialog):
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.study_button = QPushButton("Study this section", self)
+        self.study_button.setObjectName("primary")
+        buttons.addButton(self.study_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.study_button.clicked.connect(lambda: self.done(self.STUDY))
         layout.addWidget(buttons)
