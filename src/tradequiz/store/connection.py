@@ -24,6 +24,11 @@ PRAGMAS = (
 )
 
 
+def lenient_text(raw: bytes) -> str:
+    """Decode a TEXT value; bytes a damaged page turned into invalid UTF-8 become U+FFFD."""
+    return raw.decode("utf-8", "replace")
+
+
 class StoreError(Exception):
     """A database problem the user must be told about (not a programming error)."""
 
@@ -37,6 +42,8 @@ def connect(path: Path | str, *, read_only: bool = False) -> Database:
             )
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        # A damaged page must show up as odd characters, not as a crash on every read.
+        conn.text_factory = lenient_text
         for pragma in PRAGMAS if not read_only else PRAGMAS[2:]:
             conn.execute(pragma)
     except sqlite3.DatabaseError as exc:
