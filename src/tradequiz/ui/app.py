@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from tradequiz.app_context import open_learner_store
-from tradequiz.bank.problems import BankError
+from tradequiz.paths import DataPaths, resolve_data_dir
 from tradequiz.resources import resource
-from tradequiz.store.connection import StoreError
-from tradequiz.ui import messages
+from tradequiz.store.backup import AutoBackup
+from tradequiz.ui import messages, startup
 from tradequiz.ui.main_window import MainWindow
+from tradequiz.ui.single_instance import SingleInstance
 from tradequiz.ui.theme import apply_theme
 
 
@@ -32,19 +32,37 @@ def run_gui(args: argparse.Namespace) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app, "system")
-    try:
-        context = open_learner_store(args.data_dir, utc_now())
-    except (StoreError, BankError) as exc:
-        messages.error(None, "TradeQuiz cannot start", str(exc))
+    root = resolve_data_dir(args.data_dir)
+    if not startup.check_folder(root):
         return 1
-    window = MainWindow(context.store, utc_now)
-    window.show()
+    instance = SingleInstance(root)
+    if not instance.acquire():
+        # Another TradeQuiz has this data folder open: bring it forward instead.
+        if instance.activate_running():
+            return 0
+        messages.error(
+            None,
+            "TradeQuiz is already running",
+            f"Another TradeQuiz is using {root} but does not answer. Close it and try again.",
+        )
+        return 1
     try:
-        if getattr(args, "self_test", False):
-            return self_test(app, window)
-        return int(app.exec())
+        context = startup.open_with_recovery(root, utc_now)
+        if context is None:
+            return 1
+        backups = AutoBackup(context.store.db, DataPaths(root).backups)
+        window = MainWindow(context.store, utc_now, auto_backup=backups)
+        instance.activation_requested.connect(window.bring_to_front)
+        window.show()
+        try:
+            if getattr(args, "self_test", False):
+                return self_test(app, window)
+            startup.install_excepthook()
+            return int(app.exec())
+        finally:
+            context.store.close()
     finally:
-        context.store.close()
+        instance.release()
 
 
 def self_test(app: QApplication, window: MainWindow) -> int:
