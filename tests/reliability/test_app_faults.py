@@ -33,7 +33,7 @@ class Recorder:
         monkeypatch.setattr(messages, "offer_restore", self._offer)
         self.restore = restore
 
-    def _make(self, kind: str):  # type: ignore[no-untyped-def]
+    def _make(self, kind: str):
         def show(_parent: object, title: str, text: str, *_rest: object) -> None:
             self.shown.append((kind, title, text))
 
@@ -91,7 +91,8 @@ def test_disk_full_during_an_answer_says_not_saved_and_keeps_the_question(
             break
         acknowledged += 1
     assert told.shown, "the disk never filled"
-    assert session.current is not None
+    session = window.study.session
+    assert session is not None and session.current is not None
     kind, title, text = told.shown[0]
     assert (kind, title) == ("error", "Your answer was not saved")
     assert "the disk is full" in text and "Nothing was changed" in text
@@ -104,6 +105,8 @@ def test_disk_full_during_an_answer_says_not_saved_and_keeps_the_question(
     qtbot.keyClick(window.study, "3")
     assert _reviews(store) == acknowledged + 1
     assert len(told.shown) == 1
+    session = window.study.session
+    assert session is not None
     assert session.current is None or session.phase is Phase.ASKING
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

@@ -46,7 +46,7 @@ def test_second_launch_raises_the_first_window_and_opens_nothing(
         qtbot.waitUntil(lambda: second.poll() is not None, timeout=30000)
     finally:
         first.release()
-    out, err = second.communicate()
+    _out, err = second.communicate()
     assert second.returncode == 0, err.decode()
     assert not (root / DB_FILENAME).exists()  # the second launch never opened the database
     assert not window.isMinimized() and window.isVisible()
