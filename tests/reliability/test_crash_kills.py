@@ -9,6 +9,7 @@ docs/reliability.md come from such a run).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import multiprocessing
 import os
 import random
@@ -19,7 +20,6 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +122,7 @@ def _check_scheduling_matches_log(conn: sqlite3.Connection) -> None:
         history = log.get(qid, [])
         assert reps == len(history), f"question {qid}: {reps} reps but {len(history)} reviews"
         assert [h[1] for h in history] == list(range(len(history)))
-        for earlier, later in zip(history, history[1:], strict=False):
+        for earlier, later in itertools.pairwise(history):
             assert later[2] == earlier[3], f"question {qid}: review chain broken"
         if history:
             assert (state, due) == (history[-1][3], history[-1][4])
