@@ -10,7 +10,7 @@ import pytest
 from tradequiz.bank.problems import BankError
 from tradequiz.bank.yaml_io import load_bank
 from tradequiz.cli import main
-from tradequiz.document import DocumentError, read_document
+from tradequiz.document import DocumentError, read_document, read_text
 
 DOC = (
     "Café trade — a naïve history\n"
@@ -39,13 +39,7 @@ questions:
 
 
 def _sections(doc_text: str) -> list[tuple[str, list[str]]]:
-    return [(s.title, [b.text for b in s.blocks]) for s in _doc(doc_text).sections]
-
-
-def _doc(text: str):  # type: ignore[no-untyped-def]
-    from tradequiz.document import read_text
-
-    return read_text(text, "x.txt")
+    return [(s.title, [b.text for b in s.blocks]) for s in read_text(doc_text, "x.txt").sections]
 
 
 @pytest.mark.parametrize(
