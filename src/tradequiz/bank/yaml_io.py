@@ -23,7 +23,13 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, NodeEvent, ScalarEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
@@ -41,6 +47,9 @@ from tradequiz.bank.model import (
 from tradequiz.bank.problems import BankError, Problem
 
 MAX_BANK_BYTES = 50 * 1024 * 1024
+# A bank is about four levels deep; far deeper nesting only serves to exhaust the
+# parser's recursion (a traceback) or its time.
+MAX_DEPTH = 32
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../resources/schema/bank.schema.json"
 
 
@@ -89,11 +98,19 @@ class LoadedBank:
 
 
 def _refuse_unsafe(text: str, path: str) -> None:
-    """Scan parser events; anchors, aliases and explicit tags are refused."""
+    """Scan parser events; anchors, aliases, explicit tags and deep nesting are refused."""
+    depth = 0
     try:
         for event in _reader().parse(io.StringIO(text)):
             mark = event.start_mark
             where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"nested deeper than {MAX_DEPTH} levels"
+                    raise BankError([Problem(path, where[0], where[1], message)])
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
             if isinstance(event, AliasEvent):
                 raise BankError(
                     [Problem(path, where[0], where[1], "aliases (*name) are not allowed")]

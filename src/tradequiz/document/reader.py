@@ -295,12 +295,17 @@ def read_text(text: str, source_name: str = "<text>") -> Document:
 def read_document(path: str | Path) -> Document:
     """Read a .txt or .md file; bad encodings are reported with the line."""
     path = Path(path)
+    too_big = DocumentError(str(path), 0, f"the file is larger than {MAX_BYTES // 2**20} MB")
     try:
-        data = path.read_bytes()
+        # Checked before reading, so a huge (or endless) file is never loaded into memory.
+        if path.stat().st_size > MAX_BYTES:
+            raise too_big
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DocumentError(str(path), 0, f"cannot read the file: {exc.strerror}") from exc
     if len(data) > MAX_BYTES:
-        raise DocumentError(str(path), 0, f"the file is larger than {MAX_BYTES // 2**20} MB")
+        raise too_big
     text = decode_text(data, str(path))
     return read_text(text, source_name=str(path))
 
