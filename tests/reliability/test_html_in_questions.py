@@ -74,7 +74,7 @@ def _hostile_bank() -> tuple[Bank, str]:
         questions.append(
             Question(
                 id=f"fc{i}", kind="flashcard", section="s", prompt=h, answers=(h,), source=span
-            )  # fmt: skip
+            )
         )
     bank = Bank(id="hostile", title=TITLE, version=1, source="",
                 sections=(BankSection("s", TITLE, 0, len(source)),),
@@ -164,9 +164,12 @@ def test_the_section_reader_shows_html_as_text(
 
 def test_message_boxes_are_plain_text(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[Qt.TextFormat] = []
-    monkeypatch.setattr(
-        messages.QMessageBox, "exec", lambda box: shown.append(box.textFormat()) or 0
-    )
+
+    def record(box: messages.QMessageBox) -> int:
+        shown.append(box.textFormat())
+        return 0
+
+    monkeypatch.setattr(messages.QMessageBox, "exec", record)
     messages.error(None, "Bad bank", HOSTILE[1])
     messages.warning(None, "Folder", HOSTILE[0])
     messages.info(None, "Info", HOSTILE[3])
