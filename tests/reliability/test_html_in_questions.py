@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tradequiz.bank.model import Bank, BankSection, Choice, Question, SourceSpan
@@ -165,11 +165,11 @@ def test_the_section_reader_shows_html_as_text(
 def test_message_boxes_are_plain_text(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[Qt.TextFormat] = []
 
-    def record(box: messages.QMessageBox) -> int:
+    def record(box: QMessageBox) -> int:
         shown.append(box.textFormat())
         return 0
 
-    monkeypatch.setattr(messages.QMessageBox, "exec", record)
+    monkeypatch.setattr(QMessageBox, "exec", record)
     messages.error(None, "Bad bank", HOSTILE[1])
     messages.warning(None, "Folder", HOSTILE[0])
     messages.info(None, "Info", HOSTILE[3])
