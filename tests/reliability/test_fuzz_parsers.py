@@ -57,12 +57,14 @@ def _bank_only(text: str) -> None:
         assert exc.problems and all(p.path == "fuzz.yaml" and p.line >= 1 for p in exc.problems)
 
 
+def _nest(children: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    keys = st.sampled_from(KEYS) | st.text(max_size=5)
+    return st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=6)
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.sampled_from(VALUES) | st.text(),
-    lambda children: (
-        st.lists(children, max_size=4)
-        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=5), children, max_size=6)
-    ),
+    _nest,
     max_leaves=30,
 )
 
@@ -163,6 +165,9 @@ NASTY_BANKS = [
     "questions: []\n" + "x" * 100000,
     "\t\tquestions: []",
     "questions: [" + "'a'," * 20000 + "]",
+    "? [a, b]\n: value",  # found by fuzzing: a list as a mapping key crashed the loader
+    "questions:\n  - ? {a: 1}\n    : x",
+    "{[1]: 2}",
 ]
 
 

@@ -27,6 +27,7 @@ from ruamel.yaml.events import (
     AliasEvent,
     CollectionEndEvent,
     CollectionStartEvent,
+    MappingStartEvent,
     NodeEvent,
     ScalarEvent,
 )
@@ -99,18 +100,26 @@ class LoadedBank:
 
 def _refuse_unsafe(text: str, path: str) -> None:
     """Scan parser events; anchors, aliases, explicit tags and deep nesting are refused."""
-    depth = 0
+    # One entry per open collection: is it a mapping, and is its next node a key?
+    open_collections: list[list[bool]] = []
     try:
         for event in _reader().parse(io.StringIO(text)):
             mark = event.start_mark
             where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            if isinstance(event, NodeEvent) and open_collections and open_collections[-1][0]:
+                parent = open_collections[-1]
+                if parent[1] and isinstance(event, CollectionStartEvent):
+                    # A list or mapping used as a key ("? [a, b]") cannot be loaded.
+                    message = "a key must be plain text, not a list or mapping"
+                    raise BankError([Problem(path, where[0], where[1], message)])
+                parent[1] = not parent[1]
             if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
+                open_collections.append([isinstance(event, MappingStartEvent), True])
+                if len(open_collections) > MAX_DEPTH:
                     message = f"nested deeper than {MAX_DEPTH} levels"
                     raise BankError([Problem(path, where[0], where[1], message)])
             elif isinstance(event, CollectionEndEvent):
-                depth -= 1
+                open_collections.pop()
             if isinstance(event, AliasEvent):
                 raise BankError(
                     [Problem(path, where[0], where[1], "aliases (*name) are not allowed")]
