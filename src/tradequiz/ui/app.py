@@ -33,8 +33,6 @@ def run_gui(args: argparse.Namespace) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app, "system")
     root = resolve_data_dir(args.data_dir)
-    if not startup.check_folder(root):
-        return 1
     instance = SingleInstance(root)
     if not instance.acquire():
         # Another TradeQuiz has this data folder open: bring it forward instead.
@@ -47,6 +45,9 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         return 1
     try:
+        # After the single-instance check, so a second launch shows no warning twice.
+        if not startup.check_folder(root):
+            return 1
         context = startup.open_with_recovery(root, utc_now)
         if context is None:
             return 1

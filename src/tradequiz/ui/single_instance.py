@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QByteArray, QLockFile, QObject, QThread, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "tradequiz.lock"
@@ -53,7 +54,8 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """Take the folder (removing a stale lock or socket); False if another app holds it."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        with suppress(OSError):  # an unusable folder is reported by the data-folder check
+            self.root.mkdir(parents=True, exist_ok=True)
         if not self._lock.tryLock(0):
             # Any error but "held by another process" means the lock file cannot be
             # written (the data-folder check reports that): go on without the guard.
@@ -91,10 +93,15 @@ class SingleInstance(QObject):
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+            # No Python closure keeps the socket: Qt owns and deletes it.
+            socket.readyRead.connect(self._on_message)
             socket.disconnected.connect(socket.deleteLater)
 
-    def _on_message(self, socket: QLocalSocket) -> None:
+    @Slot()
+    def _on_message(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
         data = bytes(socket.readAll().data())
         if _MESSAGE.strip() in data:
             socket.write(QByteArray(b"ok\n"))
