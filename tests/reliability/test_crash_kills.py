@@ -19,6 +19,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,8 @@ def _run_and_kill(
         else:
             raise AssertionError("the child neither finished nor was killed in time")
         if child.is_alive():
-            os.kill(child.pid, signal.SIGKILL)
+            with suppress(ProcessLookupError):  # it may finish between the check and the kill
+                os.kill(child.pid, signal.SIGKILL)
         child.join(10)
         # Whatever reached the pipe before the kill was shown to the learner.
         while True:

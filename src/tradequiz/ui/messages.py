@@ -55,7 +55,6 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def offer_restore(parent: QWidget | None, problem: str, backup_name: str) -> bool:
     """Ask whether to restore a backup in place of a damaged database; True to restore."""
-    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     box = _box(
         parent,
         QMessageBox.Icon.Warning,
@@ -63,11 +62,15 @@ def offer_restore(parent: QWidget | None, problem: str, backup_name: str) -> boo
         f"{problem}\n\nTradeQuiz can restore your newest good backup ({backup_name}). "
         "Answers given after that backup will be missing. The damaged file is kept "
         "beside it, renamed, in case you want it examined.\n\nRestore the backup now?",
-        yes | no,
+        QMessageBox.StandardButton.NoButton,
     )
-    box.button(yes).setText("Restore backup")
-    box.button(no).setText("Quit")
-    return box.exec() == yes
+    restore = box.addButton("Restore backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    # The stylesheet's padding is not in the button's size hint: leave room for the text.
+    restore.setMinimumWidth(restore.fontMetrics().horizontalAdvance(restore.text()) + 48)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
 
 
 def show_shortcuts(parent: QWidget | None) -> None:
