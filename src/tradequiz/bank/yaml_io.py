@@ -24,8 +24,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, NodeEvent, ScalarEvent
-from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from tradequiz.bank.model import (
@@ -42,6 +42,8 @@ from tradequiz.bank.model import (
 from tradequiz.bank.problems import BankError, Problem
 
 MAX_BANK_BYTES = 50 * 1024 * 1024
+# A bank is a few levels deep; refuse pathological nesting before Python's stack does.
+MAX_DEPTH = 32
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../resources/schema/bank.schema.json"
 
 
@@ -59,8 +61,6 @@ def _reader() -> YAML:
     yaml.Resolver = _TextResolver
     yaml.Composer = _StrictComposer
     yaml.allow_duplicate_keys = False
-    # A bank is a few levels deep; refuse pathological nesting before Python's stack does.
-    yaml.max_depth = 64
     return yaml
 
 
@@ -100,7 +100,11 @@ class _Refused(Exception):
 
 
 class _StrictComposer(Composer):
-    """Refuse anchors, aliases and explicit tags while composing (one pass over the text)."""
+    """Refuse what a bank never needs while composing (one pass over the text): anchors,
+    aliases, explicit tags, a list or mapping used as a key, and deep nesting (which
+    would otherwise end in a RecursionError after a long wait)."""
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
@@ -112,6 +116,17 @@ class _StrictComposer(Composer):
         tag = getattr(event, "tag", None)
         if tag is not None and not (isinstance(event, ScalarEvent) and str(tag) == "!"):
             raise _Refused(mark, f"tags ({tag}) are not allowed")
+        if isinstance(event, CollectionStartEvent):
+            # compose_mapping_node composes each key with index None.
+            if isinstance(parent, MappingNode) and index is None:
+                raise _Refused(mark, "a key must be plain text, not a list or mapping")
+            if self._depth >= MAX_DEPTH:
+                raise _Refused(mark, f"nested deeper than {MAX_DEPTH} levels")
+            self._depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
         return super().compose_node(parent, index)
 
 

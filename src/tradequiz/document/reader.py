@@ -295,27 +295,59 @@ def read_text(text: str, source_name: str = "<text>") -> Document:
 def read_document(path: str | Path) -> Document:
     """Read a .txt or .md file; bad encodings are reported with the line."""
     path = Path(path)
+    too_big = DocumentError(str(path), 0, f"the file is larger than {MAX_BYTES // 2**20} MB")
     try:
-        data = path.read_bytes()
+        # Checked before reading, so a huge (or endless) file is never loaded into memory.
+        if path.stat().st_size > MAX_BYTES:
+            raise too_big
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DocumentError(str(path), 0, f"cannot read the file: {exc.strerror}") from exc
     if len(data) > MAX_BYTES:
-        raise DocumentError(str(path), 0, f"the file is larger than {MAX_BYTES // 2**20} MB")
+        raise too_big
     text = decode_text(data, str(path))
     return read_text(text, source_name=str(path))
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; else name the bad line."""
+    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; else name the bad line.
+
+    Text that is not UTF-8 (say cp1252 from an old editor) is refused with the
+    line of the first bad byte rather than guessed at: a wrong guess would put
+    wrong words into questions silently.  A NUL character is refused too: it
+    means a binary file, or UTF-16 saved without its byte-order mark.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+        body = data[2:]
         try:
-            return data.decode("utf-16")
+            text = body.decode(codec)
         except UnicodeDecodeError as exc:
-            raise DocumentError(name, 1, "invalid UTF-16 text") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+            line = body[: exc.start].decode(codec, "replace").count("\n") + 1
+            raise DocumentError(name, line, "invalid UTF-16 text") from exc
+    elif data[:4096].count(0) > len(data[:4096]) // 4:
+        # Text is never a quarter NULs; UTF-16 without its BOM (or a binary file) is.
         raise DocumentError(
-            name, line, "the text is not UTF-8 (save it as UTF-8 and try again)"
-        ) from exc
+            name,
+            1,
+            "the file looks like UTF-16 without a byte-order mark, or is not text; "
+            "save it as UTF-8",
+        )
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise DocumentError(
+                name, line, "the text is not UTF-8 (save it as UTF-8 and try again)"
+            ) from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise DocumentError(
+            name,
+            line,
+            "the file contains a NUL character: it is not plain text (or it is UTF-16 "
+            "saved without a byte-order mark; save it as UTF-8)",
+        )
+    return text

@@ -5,21 +5,23 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from tradequiz.app_context import open_learner_store
 from tradequiz.bank.problems import BankError
 from tradequiz.desktop_entry import DESKTOP_ID, ICON_SIZES
 from tradequiz.paths import DataFolder, resolve_data_dir
 from tradequiz.resources import resource
 from tradequiz.shipped import refusal_text
+from tradequiz.store.backup import AutoBackup
 from tradequiz.store.connection import StoreError
-from tradequiz.ui import messages, startup
+from tradequiz.ui import messages, startup, startup_checks
 from tradequiz.ui.library_worker import wait_for_workers
 from tradequiz.ui.main_window import MainWindow
+from tradequiz.ui.single_instance import SingleInstance
 from tradequiz.ui.theme import apply_theme
 
 
@@ -46,36 +48,68 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(app_icon())
     apply_theme(app, "system")  # until the profile's own appearance is known
-    folder = DataFolder(resolve_data_dir(args.data_dir))
+    root = resolve_data_dir(args.data_dir)
+    instance = SingleInstance(root)
+    if not instance.acquire():
+        # Another TradeQuiz has this data folder open: bring it forward instead.
+        if instance.activate_running():
+            return 0
+        messages.error(
+            None,
+            "TradeQuiz is already running",
+            f"Another TradeQuiz is using {root} but does not answer. Close it and try again.",
+        )
+        return 1
+    try:
+        # After the single-instance check, so a second launch shows no warning twice.
+        if not startup_checks.check_folder(root):
+            return 1
+        return _run_profiles(app, args, root, instance)
+    finally:
+        instance.release()
+
+
+def _run_profiles(
+    app: QApplication, args: argparse.Namespace, root: Path, instance: SingleInstance
+) -> int:
+    """Run the window once per profile: "Switch profile…" closes it and comes back here."""
+    self_testing = bool(getattr(args, "self_test", False))
+    folder = DataFolder(root)
     switching_from: str | None = None
-    while True:  # once per profile: "Switch profile…" closes the window and comes back here
+    while True:
         try:
             # --self-test runs unattended (installers, the bundle check): it never asks.
             choice = startup.choose_profile(
                 folder, getattr(args, "profile", None), utc_now, switching_from,
-                ask=not getattr(args, "self_test", False),
+                ask=not self_testing,
             )  # fmt: skip
-            if choice.quit:
-                return 0
-            context = open_learner_store(args.data_dir, utc_now(), profile=choice.name)
-        except (StoreError, BankError) as exc:
-            messages.error(None, "TradeQuiz cannot start", str(exc))
+        except (StoreError, BankError, OSError) as exc:
+            messages.error(None, startup_checks.CANNOT_START, startup_checks.describe(exc))
             return 1
-        window = startup.open_window(context, utc_now)
+        if choice.quit:
+            return 0
+        context = startup_checks.open_with_recovery(root, utc_now, choice.name)
+        if context is None:
+            return 1
+        backups = AutoBackup(context.store.db, context.paths.backups)
+        window = startup.open_window(context, utc_now, auto_backup=backups)
+        instance.activation_requested.connect(window.bring_to_front)
         window.show()
         refused = refusal_text(context.loaded)
-        if refused and not getattr(args, "self_test", False):
+        if refused and not self_testing:
             messages.error(
                 window,
                 "A question bank was not loaded",
                 "This question bank has errors and was not loaded:\n\n" + refused,
             )
         try:
-            if getattr(args, "self_test", False):
+            if self_testing:
                 return self_test(app, window)
+            startup_checks.install_excepthook()
             code = int(app.exec())
         finally:
             startup.remember(window, context)
+            window.close()  # its close-time backup needs the store still open
             wait_for_workers()
             context.store.close()
         if not window.library_actions.switch_requested:

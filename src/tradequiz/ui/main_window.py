@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -13,6 +15,7 @@ from tradequiz.paths import DataPaths
 from tradequiz.progress.calendar import DayCalendar
 from tradequiz.scheduling.study_day import study_day
 from tradequiz.store import library
+from tradequiz.store.backup import AutoBackup
 from tradequiz.store.cards import QueueCounts, Scope
 from tradequiz.store.opening import Store
 from tradequiz.store.settings import get_meta
@@ -30,12 +33,28 @@ from tradequiz.ui.settings_dialog import get_settings
 from tradequiz.ui.study_page import StudyPage
 
 Clock = Callable[[], datetime]
+# How often the window asks AutoBackup whether a backup is due (it keeps 30 minutes apart).
+BACKUP_TICK_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        auto_backup: AutoBackup | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.auto_backup = auto_backup
+        self._backup_warned = False
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_TICK_MS)
+        self.backup_timer.timeout.connect(self.backup_if_due)
+        if auto_backup is not None:
+            self.backup_timer.start()
         self.clock = clock
         self.prefs = load_preferences(store.db)
         self.setWindowTitle("TradeQuiz")
@@ -202,5 +221,38 @@ class MainWindow(QMainWindow):
         self._set_study_actions(False)
         self.pages.setCurrentWidget(self.home)
 
+    def backup_if_due(self) -> None:
+        """Timer: back up when the database changed and the last backup is 30 minutes old."""
+        if self.auto_backup is not None:
+            self._backup(lambda b: b.tick(self.clock()))
+
+    def _backup(self, take: Callable[[AutoBackup], object]) -> None:
+        assert self.auto_backup is not None
+        try:
+            take(self.auto_backup)
+        except (OSError, sqlite3.Error) as exc:
+            # Once per run: a full disk would otherwise repeat this every few minutes.
+            if not self._backup_warned:
+                self._backup_warned = True
+                messages.warning(
+                    self,
+                    "Backup failed",
+                    f"TradeQuiz could not back up your data to {self.auto_backup.folder}: "
+                    f"{getattr(exc, 'strerror', None) or exc}. Your answers are still saved "
+                    "in the database.",
+                )
+
+    def bring_to_front(self) -> None:
+        """Another launch asked for this window (single instance)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.backup_timer.stop()
+        if self.auto_backup is not None:
+            self._backup(lambda b: b.on_close(self.clock()))
+            self.auto_backup = None  # once: the store closes after the window
         super().closeEvent(event)

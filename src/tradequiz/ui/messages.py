@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 SHORTCUTS = [
@@ -22,20 +23,59 @@ SHORTCUTS = [
 ]
 
 
+def _box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
+    # Plain text always: messages quote file names and bank content, and Qt would
+    # otherwise render text that looks like HTML (and load its <img> sources).
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    _box(parent, QMessageBox.Icon.Information, title, text).exec()
+
+
+def warning(parent: QWidget | None, title: str, text: str) -> None:
+    _box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = _box(parent, QMessageBox.Icon.Critical, title, text)
     if details:
         box.setDetailedText(details)
     box.exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = _box(parent, QMessageBox.Icon.Question, title, text, yes | no)
+    return box.exec() == yes
+
+
+def offer_restore(parent: QWidget | None, problem: str, backup_name: str) -> bool:
+    """Ask whether to restore a backup in place of a damaged database; True to restore."""
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Your study data is damaged",
+        f"{problem}\n\nTradeQuiz can restore your newest good backup ({backup_name}). "
+        "Answers given after that backup will be missing. The damaged file is kept "
+        "beside it, renamed, in case you want it examined.\n\nRestore the backup now?",
+        QMessageBox.StandardButton.NoButton,
+    )
+    restore = box.addButton("Restore backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    # The stylesheet's padding is not in the button's size hint: leave room for the text.
+    restore.setMinimumWidth(restore.fontMetrics().horizontalAdvance(restore.text()) + 48)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
 
 
 def show_shortcuts(parent: QWidget | None) -> None:

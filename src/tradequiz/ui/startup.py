@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 from tradequiz.app_context import LearnerContext
 from tradequiz.paths import ENV_PROFILE, DataFolder
 from tradequiz.profiles import list_profiles, migrate_legacy
+from tradequiz.store.backup import AutoBackup
 from tradequiz.ui.app_settings import ProfileSettings, WindowSettings
 from tradequiz.ui.appearance import apply_appearance, load_appearance
 from tradequiz.ui.main_window import MainWindow
@@ -50,11 +51,13 @@ def choose_profile(folder: DataFolder, requested: str | None, clock: Clock,
     return Choice(dialog.selected)
 
 
-def open_window(context: LearnerContext, clock: Clock) -> MainWindow:
+def open_window(
+    context: LearnerContext, clock: Clock, auto_backup: AutoBackup | None = None
+) -> MainWindow:
     """The main window for an open profile, with its theme, last document and geometry."""
     profile = ProfileSettings(context.paths)
     apply_appearance(load_appearance(profile))
-    window = MainWindow(context.store, clock)
+    window = MainWindow(context.store, clock, auto_backup=auto_backup)
     window.setWindowTitle(f"TradeQuiz — {context.profile}")
     WindowSettings(context.folder).restore(window)
     window.home.show_start(profile.last_document)

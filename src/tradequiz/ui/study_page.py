@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from tradequiz.scheduling.card_state import Rating
+from tradequiz.store.connection import StoreError
 from tradequiz.study.session import Feedback, Phase, Shown, StudySession
+from tradequiz.ui import messages
 from tradequiz.ui.feedback_panel import FeedbackPanel
 from tradequiz.ui.question_views import QuestionView, view_for
 from tradequiz.ui.rating_bar import RatingBar
@@ -52,6 +54,7 @@ class StudyPage(QWidget):
         self.back_button.setToolTip("Back to the sections (Esc)")
         self.back_button.clicked.connect(self.leave.emit)
         self.where = QLabel(self)
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # section titles come from banks
         self.where.setObjectName("muted")
         self.count_new = QLabel(self)
         self.count_new.setObjectName("countNew")
@@ -175,25 +178,50 @@ class StudyPage(QWidget):
         session = self.session
         if session is None or session.phase is not Phase.FEEDBACK:
             return
-        session.grade(Rating(rating), self.clock())
+        try:
+            session.grade(Rating(rating), self.clock())
+        except StoreError as exc:
+            # The session is unchanged: the same question and rating bar stay on screen.
+            self._not_saved("Your answer was not saved", exc)
+            return
         self.reviewed.emit()
         self._render()
+
+    def _not_saved(self, title: str, exc: StoreError) -> None:
+        messages.error(
+            self,
+            title,
+            f"{exc}\n\nNothing was changed. Free some disk space (or fix the data folder) "
+            "and try again; the question stays on screen.",
+        )
 
     def undo(self) -> None:
         if self.session is None or not self.session.can_undo:
             return
-        self.session.undo(self.clock())
+        try:
+            self.session.undo(self.clock())
+        except StoreError as exc:
+            self._not_saved("Undo was not saved", exc)
+            return
         self.reviewed.emit()
         self._render()
 
     def bury(self) -> None:
         if self.session is not None and self.session.current is not None:
-            self.session.bury(self.clock())
+            try:
+                self.session.bury(self.clock())
+            except StoreError as exc:
+                self._not_saved("Not saved", exc)
+                return
             self._render()
 
     def suspend(self) -> None:
         if self.session is not None and self.session.current is not None:
-            self.session.suspend(self.clock())
+            try:
+                self.session.suspend(self.clock())
+            except StoreError as exc:
+                self._not_saved("Not saved", exc)
+                return
             self._render()
 
     def _read_section(self) -> None:
