@@ -1,0 +1,110 @@
+"""Filter, rank and select: the best candidate of each fact, varied kinds, balanced truths.
+
+Candidates are taken best first.  A candidate's score is lowered a little for
+every question of its kind already kept in its section, so each section gets
+a mix of kinds rather than the top-scoring kind only.  Each one must pass the
+hard filters and must not duplicate a kept question.  Finally true/false
+statements are balanced: the surplus of the commoner truth value is dropped
+(lowest scores first) until the two differ by at most one.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tradequiz.bank.model import Question
+from tradequiz.generate import filters
+from tradequiz.generate.candidate import Candidate, Rejected
+from tradequiz.generate.dedup import DuplicateIndex, rarity
+
+KIND_PENALTY = 0.06
+# A debate section is mostly debate questions by nature: its kind is hardly penalised.
+PENALTY_BY_KIND = {"debate": 0.01}
+
+
+@dataclass
+class Selection:
+    kept: list[Candidate] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def _select_once(
+    passing: list[Candidate], caps: dict[bool, int], selection: Selection
+) -> Counter[bool]:
+    index = DuplicateIndex(rarity([c.question for c in passing]))
+    kept_per: Counter[tuple[str, str]] = Counter()
+    truths: Counter[bool] = Counter()
+
+    def priority(c: Candidate) -> float:
+        penalty = PENALTY_BY_KIND.get(c.question.kind, KIND_PENALTY)
+        return c.score - penalty * kept_per[(c.question.section, c.question.kind)]
+
+    heap = [(-priority(c), c.question.id, i) for i, c in enumerate(passing)]
+    heapq.heapify(heap)
+    while heap:
+        negative, qid, i = heapq.heappop(heap)
+        c = passing[i]
+        current = priority(c)
+        if current < -negative - 1e-9:
+            heapq.heappush(heap, (-current, qid, i))  # its section got more of its kind meanwhile
+            continue
+        truth = c.question.truth
+        if c.question.kind == "true_false" and truth is not None and truths[truth] >= caps.get(truth, 10**9):
+            selection.rejected.append(
+                Rejected(c.question, "true_false_balance", f"already {truths[truth]} {truth}")
+            )
+            continue
+        duplicate = index.find(c.question, c.fact, c.avoid)
+        if duplicate is not None:
+            selection.rejected.append(
+                Rejected(c.question, "near_duplicate", f"{duplicate.id}: {duplicate.prompt[:80]}")
+            )
+            continue
+        index.add(c.question, c.fact, c.marks)
+        kept_per[(c.question.section, c.question.kind)] += 1
+        if c.question.kind == "true_false" and truth is not None:
+            truths[truth] += 1
+        selection.kept.append(c)
+    return truths
+
+
+def select(candidates: list[Candidate], topic: frozenset[str]) -> Selection:
+    """Apply the hard filters, drop duplicates, balance true/false; keep the rest."""
+    filtered: list[Rejected] = []
+    passing: list[Candidate] = []
+    seen_ids: set[str] = set()
+    for c in candidates:
+        if c.question.id in seen_ids:
+            continue  # the same question made twice (same passage, kind and content)
+        seen_ids.add(c.question.id)
+        problem = filters.check(c, topic)
+        if problem:
+            filtered.append(Rejected(c.question, *problem))
+        else:
+            passing.append(c)
+    caps: dict[bool, int] = {}
+    for _round in range(6):
+        selection = Selection(rejected=list(filtered))
+        truths = _select_once(passing, caps, selection)
+        if abs(truths[True] - truths[False]) <= 1:
+            break
+        # Cap the commoner value so its surplus does not crowd out other questions, and retry:
+        # fewer statements of one value can free facts for the other.
+        more = truths[True] > truths[False]
+        caps[more] = truths[not more] + 1
+    return selection
+
+
+def bank_order(questions: list[Question], section_order: dict[str, int]) -> list[Question]:
+    """Section by section, then by position in the document, then by kind."""
+    return sorted(
+        questions,
+        key=lambda q: (
+            section_order.get(q.section, 0),
+            q.source.start if q.source else 0,
+            q.kind,
+            q.id,
+        ),
+    )

@@ -1,0 +1,180 @@
+"""Cut sentences into clauses that can stand alone as statements.
+
+A long sentence carries several facts; a question about one of them should
+show the clause it needs, not the whole sentence.  A sentence becomes one or
+more units (split at semicolons and at ", while …" between independent
+clauses); each unit has a core (its main clause) and satellites (trailing
+participle or "with …" phrases) that are shown only when a question is about
+them.  A unit whose subject is a pronoun is resolved when the document makes
+it safe ("it" after a semicolon → the first clause's subject; "This" opening a
+list item's description → the item's term; "These policy tools" → "the policy
+tools of <title>" when the section is about policy tools), and otherwise
+marked with the problem so the question is rejected with that reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tradequiz.document.model import Block, Document, Section, Sentence
+from tradequiz.generate.context import DocContext
+from tradequiz.generate.lexicon import (
+    LIST_TRIGGERS,
+    PHRASE_BREAKERS,
+    PRONOUN_OPENERS,
+    PRONOUN_PHRASES,
+)
+from tradequiz.generate.text import content_set, strip_end, words
+from tradequiz.generate.verbs import is_verb_form
+
+_NOT_SATELLITE = {"including", "during", "according", "regarding", "following", "concerning",
+                  "notwithstanding", "excluding", "bring", "thing", "spring", "king"}  # fmt: skip
+_SATELLITE_OPENERS = {"while", "with", "as", "aimed", "designed", "given", "thereby", "so",
+                      "reflecting", "because", "since", "whereas"}  # fmt: skip
+_COMMA = re.compile(r",\s+")
+_SUBORDINATOR = re.compile(
+    r"^(?:As|While|Although|Though|When|If|Because|Since|Whereas|Once|Unless)\b"
+)
+_SUBJECT = re.compile(
+    r"^(.{3,80}?) (?:is|are|was|were|has|have|had|remains|remain|can|will|would|should)\b"
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    section: Section
+    block: Block
+    sentence: Sentence
+    index: int
+    core: str
+    satellites: tuple[str, ...] = ()
+    problem: str | None = None
+
+    def views(self) -> tuple[str, ...]:
+        """The core alone, then the core with each satellite."""
+        return (self.core, *(f"{self.core}, {s}" for s in self.satellites))
+
+
+def _is_satellite_start(rest: str) -> bool:
+    first = rest.split(" ", 1)[0].lower().strip("“\"(")
+    if first in _SATELLITE_OPENERS:
+        return True
+    return first.endswith("ing") and first not in _NOT_SATELLITE and len(first) > 4
+
+
+def _independent_start(rest: str) -> bool:
+    """ "while firms gain …" starts a clause; "while adapting …" does not."""
+    parts = rest.split()
+    return len(parts) > 2 and not parts[1].lower().endswith(("ing", "ed"))
+
+
+def _has_main_clause(core: str) -> bool:
+    """ "As X grows, firms adapt" has one; "As X grows, especially in Y" does not."""
+    if "," not in core:
+        return False
+    after = core.split(",", 1)[1].split()
+    return bool(after) and not after[0].lower().endswith("ly") and after[0].lower() not in LIST_TRIGGERS
+
+
+def _has_gerund(chunk: str) -> bool:
+    return any(
+        w.lower().endswith("ing") and w.lower() not in _NOT_SATELLITE and len(w) > 4
+        for w in words(chunk)
+    )
+
+
+def split_clause(text: str) -> tuple[str, tuple[str, ...]]:
+    """Split a clause into its core and trailing satellites."""
+    pieces: list[str] = []
+    start = 0
+    chunk_start = 0
+    for match in _COMMA.finditer(text):
+        rest = text[match.end() :]
+        chunk = text[chunk_start : match.start()]
+        chunk_start = match.end()
+        if not _is_satellite_start(rest) or match.start() < 15:
+            continue
+        opener = rest.split(" ", 1)[0].lower()
+        if opener.endswith("ing") and _has_gerund(chunk):
+            continue  # "aimed at reducing X, expanding Y": a list of gerunds, not a new phrase
+        if not pieces and _SUBORDINATOR.match(text) and not _has_main_clause(text[: match.start()]):
+            continue  # "As competition intensifies, …": the main clause comes after the comma
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    core, satellites = pieces[0], tuple(p for p in pieces[1:] if len(words(p)) >= 3)
+    return core.strip(), satellites
+
+
+def _clauses(text: str) -> list[str]:
+    parts = [p for p in re.split(r";\s+", strip_end(text)) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        pieces = re.split(r",\s+(?=(?:while|whereas|but)\s)", part)
+        first = pieces[0]
+        for piece in pieces[1:]:
+            conj, rest = piece.split(" ", 1)
+            if _independent_start(piece):
+                out.append(first)
+                first = rest
+            else:
+                first = f"{first}, {piece}"
+        out.append(first)
+    return out
+
+
+def _resolve_opening(
+    clause: str, index: int, first_clause: str, section: Section, block: Block, ctx: DocContext
+) -> tuple[str, str | None]:
+    """Replace a pronoun subject with what it stands for, or say why that is unsafe."""
+    lowered = clause.lower()
+    for phrase in PRONOUN_PHRASES:
+        if lowered.startswith(phrase + " ") or lowered.startswith(phrase + ","):
+            return clause, f"starts with an unresolved reference (“{clause.split(',')[0]}”)"
+    ws = clause.split()
+    first = ws[0].lower().strip("“\"(") if ws else ""
+    if first not in PRONOUN_OPENERS:
+        return clause, None
+    rest = clause[len(ws[0]) :].lstrip()
+    next_word = rest.split(" ", 1)[0].lower() if rest else ""
+    if first in {"it", "they"} and index > 0:
+        subject = _SUBJECT.match(first_clause)
+        if subject and subject.group(1).split()[0].lower() not in PRONOUN_OPENERS:
+            return f"{subject.group(1)} {rest}", None
+    if first in {"this", "it"} and block.kind == "list_item" and block.term and is_verb_form(next_word):
+        return f"“{block.term}” {rest}", None
+    if first in {"these", "this", "those"}:
+        noun_words: list[str] = []
+        for w in rest.split():
+            if w.lower() in PHRASE_BREAKERS or is_verb_form(w):
+                break
+            noun_words.append(w)
+        noun = " ".join(noun_words)
+        about = content_set(section.title) | content_set(block.lead_in or "")
+        if noun and content_set(noun) and content_set(noun) <= about:
+            remainder = rest[len(noun) :]
+            return f"the {noun} of {ctx.title}{remainder}", None
+    return clause, f"starts with an unresolved pronoun (“{ws[0]}”)"
+
+
+def sentence_units(
+    ctx: DocContext, section: Section, block: Block, sentence: Sentence
+) -> list[Unit]:
+    clauses = _clauses(sentence.text)
+    units: list[Unit] = []
+    for index, clause in enumerate(clauses):
+        resolved, problem = _resolve_opening(clause, index, clauses[0], section, block, ctx)
+        core, satellites = split_clause(resolved)
+        units.append(Unit(section, block, sentence, index, core, satellites, problem))
+    return units
+
+
+def document_units(ctx: DocContext, doc: Document) -> Iterator[Unit]:
+    for section in doc.sections:
+        for block in section.blocks:
+            for sentence in block.sentences:
+                if sentence.text.rstrip().endswith(":"):
+                    continue  # a lead-in ("Key elements include:") is not a statement
+                yield from sentence_units(ctx, section, block, sentence)
