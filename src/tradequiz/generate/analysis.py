@@ -74,9 +74,17 @@ class Analysis:
     # stem → how many sentences use it (a word used once or twice is specific)
     sentence_frequency: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def common_stems(self) -> frozenset[str]:
+        """The topic's words and words in over a third of the sentences ("trade"): naming
+        one of these gives nothing away."""
+        total = max(1, len(self.units))
+        frequent = {s for s, n in self.sentence_frequency.items() if n * 3 > total and n > 3}
+        return self.ctx.topic_stems | frozenset(frequent)
+
     def specific(self, phrase: str) -> bool:
-        """Whether a phrase is worth asking for: two content words, or one rare word."""
-        stems = content_set(phrase) - self.ctx.topic_stems
+        """Whether a phrase is worth asking for: two specific words, or one rare word."""
+        stems = content_set(phrase) - self.common_stems
         if len(stems) >= 2:
             return True
         return any(self.sentence_frequency.get(s, 0) <= 2 for s in stems)

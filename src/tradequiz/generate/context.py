@@ -83,7 +83,7 @@ class DocContext:
             if self.is_debate(section):
                 return f"In the article's debate on {self.lower(term)}, {body}"
             where = "" if self.has_topic(body + " " + term) else f" {self.about()}"
-            if body.startswith(f"“{term}”"):
+            if body.startswith(f"“{term}”") or self.lower(term).lower() in body.lower():
                 return f"According to the article{where}, {body}"
             return f"According to the article{where}, under “{term}”, {body}"
         where = "" if self.has_topic(body) else f" {self.about()}"

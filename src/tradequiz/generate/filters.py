@@ -35,6 +35,7 @@ REASONS = {
     "bad_shape": "wrong number of options, blanks, pairs or items",
     "near_duplicate": "near-duplicate of a kept question",
     "true_false_balance": "dropped to keep true and false statements balanced",
+    "clause_quota": "enough questions on this clause already",
 }
 GENERIC_STEMS = frozenset({"articl", "the"})
 _FRAME = re.compile(

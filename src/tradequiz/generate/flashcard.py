@@ -26,25 +26,17 @@ from tradequiz.generate.lexicon import (
     VIEW_NOUNS,
 )
 from tradequiz.generate.periods import find_periods
-from tradequiz.generate.terms import category_phrase
 from tradequiz.generate.text import (
     normalise,
     sentence,
     stem,
     third_person_to_base,
     upper_first,
-    with_article,
     words,
 )
-from tradequiz.generate.units import Unit
-from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS, THIRD_PERSON
+from tradequiz.generate.units import Unit, split_subject
+from tradequiz.generate.verbs import BASE_FORMS, THIRD_PERSON, is_verb_form
 
-_INTRO = re.compile(
-    r"^(?P<intro>(?:As|While|When|In|Over|During|From|Under|Since|After|Before|Within|Given)"
-    r"\b[^,]{0,100}?, (?:especially [^,]{0,60}, )?)"
-)
-_LINKING = frozenset({"is", "are", "was", "were", "becomes", "become", "remains", "remain"})
-_MODALS = frozenset({"can", "could", "may", "might", "must", "should", "will", "would"})
 _SKIP_HEADS = TOPIC_STANDINS | frozenset(VIEW_NOUNS) | {
     "approach", "debate", "response", "reply", "answer", "focus", "milestone", "steps",
 }  # fmt: skip
@@ -63,8 +55,8 @@ def _term_cards(an: Analysis) -> Iterator[Candidate]:
                     f"{an.ctx.lower(term)}?"
                 )
             else:
-                kind_of = with_article(category_phrase(an, term_list))
-                prompt = f"What does the article say about “{term}”, {kind_of}?"
+                # Not naming the category keeps "Is X one of the key elements?" a question.
+                prompt = f"What does the article say about “{term}” in {an.ctx.title}?"
             yield Candidate(
                 question=build(
                     kind="flashcard",
@@ -79,44 +71,6 @@ def _term_cards(an: Analysis) -> Iterator[Candidate]:
                 answers=(),
                 score=0.72,
             )
-
-
-_ADVERBS = frozenset({"also", "often", "sometimes", "long", "still", "now", "thus", "already"})
-
-
-def _split_subject(core: str) -> tuple[str, str, str, str] | None:
-    """(intro, subject, verb, rest) of a clause whose verb the word list knows.
-
-    A present-tense or linking verb is preferred to a past form, which may be a
-    participle ("keeping trade policies aligned with … becomes more important").
-    """
-    intro_match = _INTRO.match(core)
-    intro = intro_match.group("intro") if intro_match else ""
-    main = core[len(intro) :]
-    ws = main.split(" ")
-
-    def verb_at(i: int, allow_past: bool) -> int:
-        word = ws[i].lower()
-        if word in _MODALS or word in {"has", "have", "had"}:
-            return i + 2  # "can influence", "have benefited"
-        if word in _LINKING or word in THIRD_PERSON:
-            return i + 1
-        if word in BASE_FORMS and ws[i - 1].endswith("s"):
-            return i + 1
-        if allow_past and word in PAST_FORMS:
-            return i + 1
-        return 0
-
-    for allow_past in (False, True):
-        for i in range(1, min(len(ws) - 1, 12)):
-            end = verb_at(i, allow_past)
-            if not end:
-                continue
-            start = i
-            while start > 1 and ws[start - 1].lower() in _ADVERBS | {w for w in [ws[start - 1].lower()] if w.endswith("ly")}:
-                start -= 1
-            return intro, " ".join(ws[:start]), " ".join(ws[start:end]), " ".join(ws[end:])
-    return None
 
 
 def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
@@ -137,7 +91,7 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
     for unit in an.units:
         if unit.problem:
             continue
-        split = _split_subject(unit.core)
+        split = split_subject(unit.core)
         if split is None:
             continue
         intro, subject, verb, rest = split
@@ -146,12 +100,8 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
         body = f"{an.ctx.lower(intro)}what {verb} {rest}".strip()
         where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
         frame = f"According to the article{where}, "
-        if unit.block.kind == "list_item" and unit.block.term:
-            frame = (
-                f"In the article's debate on {an.ctx.lower(unit.block.term)}, "
-                if an.ctx.is_debate(unit.section)
-                else f"According to the article{where}, under “{unit.block.term}”, "
-            )
+        if unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):
+            frame = f"In the article's debate on {an.ctx.lower(unit.block.term)}, "
         yield Candidate(
             question=build(
                 kind="flashcard",
@@ -174,7 +124,7 @@ def _means_cards(an: Analysis) -> Iterator[Candidate]:
         if unit.problem:
             continue
         match = _BY.match(unit.core)
-        split = _split_subject(match.group("main")) if match else None
+        split = split_subject(match.group("main")) if match else None
         if match is None or split is None or " that " in match.group("main"):
             continue  # "argue that X … by Y": the means belongs to a reported claim
         intro, subject, verb, rest = split
@@ -204,7 +154,101 @@ def _means_cards(an: Analysis) -> Iterator[Candidate]:
         )
 
 
+_AIM = re.compile(
+    r"^(?P<subject>.+?) (?P<verb>aims?|aimed|(?:is|are|was|were) (?:designed|aimed|meant|intended)|"
+    r"(?:has|have) aimed) (?:to|at) (?P<purpose>.+)$"
+)
+# Nouns and words after which "to …" completes them rather than giving a purpose.
+_NOT_PURPOSE = frozenset(
+    "capacity ability need needs effort efforts attempt right way chance opportunity "
+    "opportunities commitment approach plan decision power freedom mechanisms means best "
+    "how what whether able unable likely willing going used".split()
+)
+_LINKING_WORDS = frozenset("is are was were be been being".split())
+_PURPOSE = re.compile(r"^(?P<main>.+?) to (?P<verb>[a-z]+) (?P<rest>.+)$")
+
+
+def _aim_question(an: Analysis, unit: Unit) -> tuple[str, str] | None:
+    """ "S aim to X" / "S are designed to X" → ("what do S aim to do", "X")."""
+    match = _AIM.match(unit.core)
+    if not match:
+        return None
+    subject, verb, purpose = match.group("subject"), match.group("verb"), match.group("purpose")
+    if len(words(subject)) > 10 or re.search(r"\b(?:that|which|who)\b", subject):
+        return None
+    if split_subject(subject + " x y") is not None and split_subject(subject + " x y")[1] != subject:
+        return None  # the "subject" holds a verb of its own: not a plain noun phrase
+    if not an.specific(subject):
+        return None
+    if subject.split()[0].lower() in PRONOUN_OPENERS:
+        return None
+    lowered = an.ctx.lower(subject)
+    if verb in {"aims", "aim"}:
+        question = f"what {'does' if verb == 'aims' else 'do'} {lowered} aim to do"
+    elif verb.endswith("aimed") and verb.startswith("ha"):
+        question = f"what {verb.split()[0]} {lowered} aimed to do"
+    elif " " in verb:
+        be, participle = verb.split()
+        question = f"what {be} {lowered} {participle} to do"
+    else:
+        return None
+    return question, purpose
+
+
+def _why_question(an: Analysis, unit: Unit) -> tuple[str, str] | None:
+    """ "S V O to V2 X" (a purpose) → ("why does S V O", "To V2 X")."""
+    match = _PURPOSE.match(unit.core)
+    if not match or match.group("verb") not in BASE_FORMS:
+        return None
+    before = match.group("main").rsplit(" ", 1)[-1].lower()
+    if before in _NOT_PURPOSE or before in _LINKING_WORDS or is_verb_form(before):
+        return None  # "the capacity to respond", "how best to balance", "is to improve"
+    split = split_subject(match.group("main"))
+    if split is None:
+        return None
+    intro, subject, verb, rest = split
+    last = verb.split(" ")[-1].lower()
+    if last not in THIRD_PERSON or len(words(rest)) < 2 or " to " in f" {rest} ":
+        return None
+    if subject.split()[0].lower() in PRONOUN_OPENERS or not subject:
+        return None
+    adverbs = " ".join(verb.split(" ")[:-1])
+    head = f"{adverbs} " if adverbs else ""
+    question = f"{an.ctx.lower(intro)}why does {an.ctx.lower(subject)} {head}{third_person_to_base(last)} {rest}"
+    return question, f"to {match.group('verb')} {match.group('rest')}"
+
+
+def _purpose_cards(an: Analysis) -> Iterator[Candidate]:
+    for unit in an.units:
+        if unit.problem:
+            continue
+        made = _aim_question(an, unit) or _why_question(an, unit)
+        if made is None:
+            continue
+        question, purpose = made
+        where = "" if an.ctx.has_topic(question + unit.core) else f" {an.ctx.about()}"
+        frame = f"According to the article{where}, "
+        if unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):
+            frame = f"In the article's debate on {an.ctx.lower(unit.block.term)}, "
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"{frame}{question.strip()}?",
+                generator="flashcard.purpose",
+                essential=normalise(question),
+                difficulty=0.6,
+                answers=(sentence(upper_first(purpose)),),
+            ),
+            fact=f"{unit.sentence.id}|{unit.index}|purpose",
+            answers=(),
+            score=0.64,
+            **clause_keys(unit.sentence.id, unit.index),
+        )
+
+
 def candidates(an: Analysis) -> Iterator[Candidate]:
     yield from _term_cards(an)
     yield from _subject_cards(an)
     yield from _means_cards(an)
+    yield from _purpose_cards(an)

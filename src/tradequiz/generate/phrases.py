@@ -332,7 +332,15 @@ def find_objects(text: str) -> list[Phrase]:
     tokens = list(_TOKEN.finditer(text))
     for i in range(1, len(tokens) - 1):
         word = tokens[i].group().lower()
-        if not (word in THIRD_PERSON or word in PAST_FORMS) or not _verb_after(tokens[i - 1].group()):
+        previous = tokens[i - 1].group().lower()
+        after_adjective = (
+            word in {"from", "to", "of", "on", "for"}
+            and _is_adjective(previous)
+            and i > 1
+            and tokens[i - 2].group().lower() in {"is", "are", "was", "were", "remain", "remains"}
+        )  # "are inseparable from security considerations"
+        is_verb = (word in THIRD_PERSON or word in PAST_FORMS) and _verb_after(tokens[i - 1].group())
+        if not (is_verb or after_adjective):
             continue
         chosen: list[re.Match[str]] = []
         for token in tokens[i + 1 : i + 6]:
@@ -346,6 +354,9 @@ def find_objects(text: str) -> list[Phrase]:
         tail = text[chosen[-1].end() :].lstrip()
         if tail[:4].lower() in {"and ", "or "} or tail.startswith(","):
             continue  # the object is a list: the list finder has it
+        following = tail.split(" ", 1)[0].lower().strip(".,;:")
+        if following and following.isalpha() and following not in _OBJECT_STOPS:
+            continue  # "supports efficiency gains": the phrase goes on past what was found
         phrase = text[chosen[0].start() : chosen[-1].end()]
         if _is_adjective(words(phrase)[-1]) or _starts_with_verb(phrase):
             continue

@@ -20,6 +20,11 @@ from tradequiz.generate.candidate import Candidate, Rejected
 from tradequiz.generate.dedup import DuplicateIndex, rarity
 
 KIND_PENALTY = 0.06
+# True and false statements may differ by this share of all of them (45–55 %), or by one.
+BALANCE_TOLERANCE = 0.1
+# At most this many questions on one clause (one more on a long one): variety over depth.
+PER_CLAUSE = 2
+LONG_CLAUSE_WORDS = 20
 # A debate section is mostly debate questions by nature: its kind is hardly penalised.
 PENALTY_BY_KIND = {"debate": 0.01}
 
@@ -36,6 +41,7 @@ def _select_once(
     index = DuplicateIndex(rarity([c.question for c in passing]))
     kept_per: Counter[tuple[str, str]] = Counter()
     truths: Counter[bool] = Counter()
+    per_clause: Counter[str] = Counter()
 
     def priority(c: Candidate) -> float:
         penalty = PENALTY_BY_KIND.get(c.question.kind, KIND_PENALTY)
@@ -56,6 +62,14 @@ def _select_once(
                 Rejected(c.question, "true_false_balance", f"already {truths[truth]} {truth}")
             )
             continue
+        clause = next((m[: -len("|used")] for m in c.marks if m.endswith("|used")), "")
+        if clause:
+            limit = PER_CLAUSE + (1 if len(c.question.explanation.split()) >= LONG_CLAUSE_WORDS else 0)
+            if per_clause[clause] >= limit:
+                selection.rejected.append(
+                    Rejected(c.question, "clause_quota", f"{limit} questions on this clause already")
+                )
+                continue
         duplicate = index.find(c.question, c.fact, c.avoid)
         if duplicate is not None:
             selection.rejected.append(
@@ -63,6 +77,8 @@ def _select_once(
             )
             continue
         index.add(c.question, c.fact, c.marks)
+        if clause:
+            per_clause[clause] += 1
         kept_per[(c.question.section, c.question.kind)] += 1
         if c.question.kind == "true_false" and truth is not None:
             truths[truth] += 1
@@ -88,12 +104,13 @@ def select(candidates: list[Candidate], topic: frozenset[str]) -> Selection:
     for _round in range(6):
         selection = Selection(rejected=list(filtered))
         truths = _select_once(passing, caps, selection)
-        if abs(truths[True] - truths[False]) <= 1:
+        tolerance = max(1, round(BALANCE_TOLERANCE * (truths[True] + truths[False])))
+        if abs(truths[True] - truths[False]) <= tolerance:
             break
         # Cap the commoner value so its surplus does not crowd out other questions, and retry:
         # fewer statements of one value can free facts for the other.
         more = truths[True] > truths[False]
-        caps[more] = truths[not more] + 1
+        caps[more] = truths[not more] + tolerance
     return selection
 
 

@@ -113,6 +113,8 @@ def acronym(phrase: str) -> str | None:
 
 def is_plural(phrase: str) -> bool:
     """A rough guess at grammatical number: coordinated phrases and -s heads are plural."""
+    # The head of "the policy tools of X" is "tools": cut at the first preposition.
+    phrase = re.split(r" (?:of|in|for|on|at|with|from|to|between|across) ", phrase, maxsplit=1)[0]
     ws = words(phrase)
     if not ws:
         return False
@@ -144,11 +146,17 @@ def gerund_to_base(word: str, vocabulary: frozenset[str] = frozenset()) -> str:
 
 
 def third_person_to_base(word: str) -> str:
-    """ "concentrates" → "concentrate", "pushes" → "push", "argues" → "argue"."""
+    """ "concentrates" → "concentrate", "pushes" → "push", "emphasizes" → "emphasize"."""
+    from tradequiz.generate.verbs import BASE_FORMS
+
     lower = word.lower()
+    candidates = [lower[:-1], lower[:-2], lower[:-3] + "y"] if lower.endswith("s") else []
+    for candidate in candidates:
+        if candidate in BASE_FORMS:
+            return word[: len(candidate)] if not candidate.endswith("y") or lower.endswith("ys") else word[:-3] + "y"
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
-    if lower.endswith(("sses", "shes", "ches", "xes", "zes")):
+    if lower.endswith(("sses", "shes", "ches", "xes")):
         return word[:-2]
     if lower.endswith("s") and not lower.endswith("ss"):
         return word[:-1]

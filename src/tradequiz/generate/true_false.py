@@ -163,7 +163,7 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
             options.extend((t, False) for t in other.terms() if not content_set(t) & own_stems)
         # A few of each per list: enough to test its membership without swamping the bank.
         options.sort(key=lambda o: hashlib.sha256(f"{term_list.category}{o[0]}".encode()).hexdigest())
-        options = [o for o in options if o[1]][:2] + [o for o in options if not o[1]][:2]
+        options = [o for o in options if o[1]][:3] + [o for o in options if not o[1]][:3]
         for term, truth in options:
             source = Source(
                 term_list.section,

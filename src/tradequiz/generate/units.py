@@ -26,8 +26,8 @@ from tradequiz.generate.lexicon import (
     PRONOUN_OPENERS,
     PRONOUN_PHRASES,
 )
-from tradequiz.generate.text import content_set, strip_end, words
-from tradequiz.generate.verbs import is_verb_form
+from tradequiz.generate.text import content_set, is_plural, strip_end, words
+from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS, THIRD_PERSON, is_verb_form
 
 _NOT_SATELLITE = {"including", "during", "according", "regarding", "following", "concerning",
                   "notwithstanding", "excluding", "bring", "thing", "spring", "king"}  # fmt: skip
@@ -40,6 +40,50 @@ _SUBORDINATOR = re.compile(
 _SUBJECT = re.compile(
     r"^(.{3,80}?) (?:is|are|was|were|has|have|had|remains|remain|can|will|would|should)\b"
 )
+
+
+_INTRO = re.compile(
+    r"^(?P<intro>(?:As|While|When|In|Over|During|From|Under|Since|After|Before|Within|Given)"
+    r"\b[^,]{0,100}?, (?:especially [^,]{0,60}, )?)"
+)
+_LINKING = frozenset({"is", "are", "was", "were", "becomes", "become", "remains", "remain"})
+_MODALS = frozenset({"can", "could", "may", "might", "must", "should", "will", "would"})
+_ADVERBS = frozenset({"also", "often", "sometimes", "long", "still", "now", "thus", "already"})
+
+
+def split_subject(core: str) -> tuple[str, str, str, str] | None:
+    """(intro, subject, verb, rest) of a clause whose verb the word list knows.
+
+    A present-tense or linking verb is preferred to a past form, which may be a
+    participle ("keeping trade policies aligned with … becomes more important").
+    """
+    intro_match = _INTRO.match(core)
+    intro = intro_match.group("intro") if intro_match else ""
+    main = core[len(intro) :]
+    ws = main.split(" ")
+
+    def verb_at(i: int, allow_past: bool) -> int:
+        word = ws[i].lower()
+        if word in _MODALS or word in {"has", "have", "had"}:
+            return i + 2  # "can influence", "have benefited"
+        if word in _LINKING or word in THIRD_PERSON:
+            return i + 1
+        if word in BASE_FORMS and ws[i - 1].endswith("s"):
+            return i + 1
+        if allow_past and word in PAST_FORMS:
+            return i + 1
+        return 0
+
+    for allow_past in (False, True):
+        for i in range(1, min(len(ws) - 1, 12)):
+            end = verb_at(i, allow_past)
+            if not end:
+                continue
+            start = i
+            while start > 1 and ws[start - 1].lower() in _ADVERBS | {w for w in [ws[start - 1].lower()] if w.endswith("ly")}:
+                start -= 1
+            return intro, " ".join(ws[:start]), " ".join(ws[start:end]), " ".join(ws[end:])
+    return None
 
 
 @dataclass(frozen=True)
@@ -125,11 +169,37 @@ def _clauses(text: str) -> list[str]:
     return out
 
 
+def _previous_subject(previous: str | None, plural: bool) -> str | None:
+    """The definite subject of the previous clause ("the bilateral relationship"), if its
+    number agrees with the pronoun that points back at it."""
+    if not previous:
+        return None
+    split = split_subject(previous)
+    if split is None:
+        return None
+    subject = split[1]
+    ws = subject.split()
+    if not ws or ws[0].lower() != "the" or len(ws) > 7 or "," in subject:
+        return None
+    if is_plural(subject) != plural:
+        return None
+    return "the " + subject.split(" ", 1)[1]
+
+
 def _resolve_opening(
-    clause: str, index: int, first_clause: str, section: Section, block: Block, ctx: DocContext
+    clause: str,
+    index: int,
+    first_clause: str,
+    section: Section,
+    block: Block,
+    ctx: DocContext,
+    previous: str | None = None,
 ) -> tuple[str, str | None]:
     """Replace a pronoun subject with what it stands for, or say why that is unsafe."""
     lowered = clause.lower()
+    if ctx.is_debate(section) and block.kind == "list_item" and re.match(r"in (?:this|that) view, ", lowered):
+        # Inside a debate point the view is the point's reply, which the frame names.
+        return clause[len("in this view, ") :], None
     for phrase in PRONOUN_PHRASES:
         if lowered.startswith(phrase + " ") or lowered.startswith(phrase + ","):
             return clause, f"starts with an unresolved reference (“{clause.split(',')[0]}”)"
@@ -143,6 +213,10 @@ def _resolve_opening(
         subject = _SUBJECT.match(first_clause)
         if subject and subject.group(1).split()[0].lower() not in PRONOUN_OPENERS:
             return f"{subject.group(1)} {rest}", None
+    if first in {"it", "they"} and index == 0 and is_verb_form(next_word.lower()) | (next_word in _LINKING):
+        antecedent = _previous_subject(previous, plural=first == "they")
+        if antecedent:
+            return f"{antecedent} {rest}", None
     if first in {"this", "it"} and block.kind == "list_item" and block.term and is_verb_form(next_word):
         return f"“{block.term}” {rest}", None
     if first in {"these", "this", "those"}:
@@ -156,16 +230,21 @@ def _resolve_opening(
         if noun and content_set(noun) and content_set(noun) <= about:
             remainder = rest[len(noun) :]
             return f"the {noun} of {ctx.title}{remainder}", None
+        if noun and first == "this" and block.kind == "list_item" and block.term and len(noun.split()) <= 2:
+            # "This synergy supports …" in an item's description: the synergy in that item.
+            return f"the {noun} in {ctx.lower(block.term)}{rest[len(noun) :]}", None
     return clause, f"starts with an unresolved pronoun (“{ws[0]}”)"
 
 
 def sentence_units(
-    ctx: DocContext, section: Section, block: Block, sentence: Sentence
+    ctx: DocContext, section: Section, block: Block, sentence: Sentence, previous: str | None = None
 ) -> list[Unit]:
     clauses = _clauses(sentence.text)
     units: list[Unit] = []
     for index, clause in enumerate(clauses):
-        resolved, problem = _resolve_opening(clause, index, clauses[0], section, block, ctx)
+        resolved, problem = _resolve_opening(
+            clause, index, clauses[0], section, block, ctx, previous
+        )
         core, satellites = split_clause(resolved)
         units.append(Unit(section, block, sentence, index, core, satellites, problem))
     return units
@@ -174,7 +253,10 @@ def sentence_units(
 def document_units(ctx: DocContext, doc: Document) -> Iterator[Unit]:
     for section in doc.sections:
         for block in section.blocks:
+            previous: str | None = None
             for sentence in block.sentences:
                 if sentence.text.rstrip().endswith(":"):
                     continue  # a lead-in ("Key elements include:") is not a statement
-                yield from sentence_units(ctx, section, block, sentence)
+                units = sentence_units(ctx, section, block, sentence, previous)
+                previous = units[-1].core if units and not units[-1].problem else None
+                yield from units
