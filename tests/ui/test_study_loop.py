@@ -12,6 +12,7 @@ from tradequiz.store.opening import Store
 from tradequiz.study.session import Phase
 from tradequiz.ui.main_window import MainWindow
 from tradequiz.ui.question_views.choice import ChoiceView
+from tradequiz.ui.question_views.typed import TypedView
 
 
 class FakeClock:
@@ -35,9 +36,17 @@ def test_keyboard_study_loop_stores_the_review(qtbot: QtBot, store: Store, now: 
     qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
     session = window.study.session
     assert session is not None and session.current is not None
-    # Reveal flashcards until a multiple-choice question is on screen.
+    # Answer the other kinds as a learner would until a multiple-choice question is on screen.
     while session.current.stored.question.kind != "multiple_choice":
-        qtbot.keyClick(window.study, Qt.Key.Key_Space)
+        view = window.study.view
+        if isinstance(view, TypedView):
+            qtbot.keyClicks(view.edit, "x")
+            qtbot.keyClick(view.edit, Qt.Key.Key_Return)
+        elif isinstance(view, ChoiceView):
+            is_tf = session.current.stored.question.kind == "true_false"
+            qtbot.keyClick(window.study, "t" if is_tf else "1")
+        else:
+            qtbot.keyClick(window.study, Qt.Key.Key_Space)
         qtbot.keyClick(window.study, Qt.Key.Key_3)
     assert isinstance(window.study.view, ChoiceView)
     question = session.current.stored.question

@@ -11,15 +11,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tradequiz.document.model import Block, Document, Section
 from tradequiz.generate.context import DocContext, build_context
+from tradequiz.generate.lexicon import wordset
 from tradequiz.generate.phrases import Phrase, find_phrases, verb_form
-from tradequiz.generate.text import content_set, normalise, stem, words
+from tradequiz.generate.text import content_set, is_plural, normalise, stem, words
 from tradequiz.generate.units import Unit, document_units
+from tradequiz.generate.verbs import is_verb_form
 
 # Items that open with these depend on their sentence ("both economies", "other mechanisms").
-_QUANTIFIERS = frozenset("both other more many such numerous several certain some each".split())
+_QUANTIFIERS = wordset(
+    """
+    both other more many such numerous several certain some each
+    """
+)
 _CATEGORY = re.compile(
     r"(?:^|\b)((?:key|main|major|principal|core|important|central) )?([a-z-]+) "
     r"(?:include|includes|are|comprise|cover|covers)\b",
@@ -45,10 +52,11 @@ class PoolEntry:
     stems: frozenset[str]
     lead: frozenset[str]  # content stems of the words before its list
     form: str  # verb form it opens with ("base", "ing", "third") or ""
-
-    @property
-    def n_words(self) -> int:
-        return len(words(self.text))
+    key: str = ""  # normalised text
+    n_words: int = 0
+    plural: bool = False
+    article: str = ""
+    topic_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,12 +77,12 @@ class Analysis:
     views: list[View]
     term_lists: list[TermList]
     pool: dict[str, list[PoolEntry]] = field(default_factory=dict)
-    # normalised item → the lists it appears in (to keep true siblings out of distractors)
-    lists_of: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    # normalised item → every item listed with it anywhere (kept out of its distractors)
+    listed_with: dict[str, frozenset[str]] = field(default_factory=dict)
     # stem → how many sentences use it (a word used once or twice is specific)
     sentence_frequency: dict[str, int] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def common_stems(self) -> frozenset[str]:
         """The topic's words and words in over a third of the sentences ("trade"): naming
         one of these gives nothing away."""
@@ -91,8 +99,17 @@ class Analysis:
 
     def is_topic_only(self, text: str) -> bool:
         """ "Japan", "the United States": phrases that only name the document's subject."""
-        stems = {stem(w) for w in words(text)} - {"the", "a", "an"}
-        return bool(stems) and stems <= self.ctx.topic_stems
+        return topic_only(self.ctx, text)
+
+
+def topic_only(ctx: DocContext, text: str) -> bool:
+    stems = {stem(w) for w in words(text)} - {"the", "a", "an"}
+    return bool(stems) and stems <= ctx.topic_stems
+
+
+def _article(text: str) -> str:
+    first = text.split(" ", 1)[0].lower()
+    return first if first in {"a", "an", "the"} else ""
 
 
 def singular(noun: str) -> str:
@@ -113,7 +130,9 @@ def _category(section: Section, lead_in: str | None, ctx: DocContext) -> str:
         match = _CATEGORY.search(lead_in)
         if match and match.group(2).lower() not in {"these", "they", "that", "which", "it"}:
             return f"{(match.group(1) or '').lower()}{singular(match.group(2).lower())}"
-    title_words = section.title.split()
+    title_words = [
+        w for w in section.title.split() if not is_verb_form(w.lower()) or w.lower().endswith("s")
+    ]  # "Sectors covered" → "sector", not "covered"
     for word in title_words:
         lower = word.lower()
         if lower.endswith("al") and len(lower) > 5:
@@ -144,7 +163,7 @@ def analyse(doc: Document) -> Analysis:
     units = list(document_units(ctx, doc))
     views: list[View] = []
     pool: dict[str, list[PoolEntry]] = defaultdict(list)
-    lists_of: dict[str, list[frozenset[str]]] = defaultdict(list)
+    listed_with: dict[str, set[str]] = defaultdict(set)
     seen: set[tuple[str, str]] = set()
     section_index = {s.id: s.index for s in doc.sections}
     for unit in units:
@@ -160,8 +179,10 @@ def analyse(doc: Document) -> Analysis:
                     continue
                 if unit.problem or phrase.text.split(" ", 1)[0].lower() in _QUANTIFIERS:
                     continue
+                if ctx.starts_with_name(phrase.text) and phrase.kind == "item":
+                    continue  # a name ("Sweden"), not a thing of a type
                 seen.add((key, unit.sentence.id))
-                lists_of[key].append(list_key)
+                listed_with[key] |= list_key
                 pool[phrase.cls].append(
                     PoolEntry(
                         phrase.text,
@@ -172,6 +193,11 @@ def analyse(doc: Document) -> Analysis:
                         content_set(phrase.text),
                         content_set(phrase.lead),
                         verb_form(phrase.text),
+                        key,
+                        len(words(phrase.text)),
+                        is_plural(phrase.text),
+                        _article(phrase.text),
+                        topic_only(ctx, phrase.text),
                     )
                 )
     frequency: dict[str, int] = defaultdict(int)
@@ -180,5 +206,12 @@ def analyse(doc: Document) -> Analysis:
             for s in content_set(sentence.text):
                 frequency[s] += 1
     return Analysis(
-        doc, ctx, units, views, _term_lists(doc, ctx), dict(pool), dict(lists_of), dict(frequency)
+        doc,
+        ctx,
+        units,
+        views,
+        _term_lists(doc, ctx),
+        dict(pool),
+        {k: frozenset(v) for k, v in listed_with.items()},
+        dict(frequency),
     )

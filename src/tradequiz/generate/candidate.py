@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from typing import TypedDict
 
 from tradequiz.bank.model import Choice, Kind, Pair, Question, SourceSpan, stable_id
 from tradequiz.document.model import Block, Section, Sentence
@@ -33,7 +34,12 @@ class Candidate:
     avoid: tuple[str, ...] = ()
 
 
-def clause_keys(sentence_id: str, clause: int, restatement: bool = False) -> dict[str, tuple[str, ...]]:
+class ClauseKeys(TypedDict):
+    marks: tuple[str, ...]
+    avoid: tuple[str, ...]
+
+
+def clause_keys(sentence_id: str, clause: int, restatement: bool = False) -> ClauseKeys:
     """``marks``/``avoid`` for a question on one clause (see :class:`Candidate`)."""
     used, restated = f"{sentence_id}#{clause}|used", f"{sentence_id}#{clause}|restated"
     if restatement:

@@ -60,7 +60,12 @@ def _typable(an: Analysis, phrase: Phrase) -> bool:
         return False
     if phrase.kind in {"name", "period"}:
         return True
-    return phrase.kind == "item" and phrase.example and len(phrase.siblings) == 1 and len(words(phrase.text)) <= 2
+    return (
+        phrase.kind == "item"
+        and phrase.example
+        and len(phrase.siblings) == 1
+        and len(words(phrase.text)) <= 2
+    )
 
 
 def candidates(an: Analysis) -> Iterator[Candidate]:
@@ -90,5 +95,5 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
                 answers=(answer,),
                 score=score - 0.02 * view.index,
                 problem=unit.problem,
-            **clause_keys(unit.sentence.id, unit.index),
+                **clause_keys(unit.sentence.id, unit.index),
             )

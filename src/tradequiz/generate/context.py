@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tradequiz.document.model import Block, Document, Section
-from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE, VIEW_NOUNS
+from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE, STOPWORDS, VIEW_NOUNS
 from tradequiz.generate.text import stem, words
 
 _DEBATE_TITLE = re.compile(
@@ -55,6 +55,15 @@ class DocContext:
             return True  # an acronym
         if any(part in self.names for part in re.split(r"[–\-’']", first)):
             return True
+        bare = re.split(r"[–\-’']", first)[0]
+        if (
+            len(ws) > 2
+            and ws[1] == "and"
+            and ws[2][:1].isupper()
+            and stem(bare) not in self.lower_stems
+            and bare.lower() not in STOPWORDS
+        ):
+            return True  # "Sweden and Finland …": a pair of names at the start of a sentence
         # "World Trade Organization": a run of capitalised words is a name ("The US" is not).
         if first.lower() in {"the", "a", "an"}:
             return False
@@ -71,9 +80,15 @@ class DocContext:
         view = self.main_views.get(section.id)
         return f"the article's {view}" if view else "the article's own view"
 
+    @property
+    def topic(self) -> str:
+        """The title as it reads inside a sentence ("carbon pricing", "Japan–United States
+        trade")."""
+        return self.lower(self.title)
+
     def about(self) -> str:
         """ "on Japan–United States trade": names the topic for a stem that lacks it."""
-        return f"on {self.title}"
+        return f"on {self.topic}"
 
     def frame(self, section: Section, block: Block, body: str) -> str:
         """Prefix a clause with the attribution and topic it needs to stand alone."""

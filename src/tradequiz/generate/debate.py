@@ -28,7 +28,7 @@ from tradequiz.generate.text import content_set, jaccard, normalise, sentence, u
 
 
 def _topic(an: Analysis, point: Block | None) -> str:
-    return an.ctx.lower(point.term or "") if point is not None else an.ctx.title
+    return an.ctx.lower(point.term or "") if point is not None else an.ctx.topic
 
 
 def _concern(an: Analysis, point: Block) -> str:
@@ -37,12 +37,17 @@ def _concern(an: Analysis, point: Block) -> str:
 
 def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate:
     unit = claim.unit
-    others_in_point = {c.label for c in debate.claims if c.point is claim.point and c.side != claim.side}
-    other = next(iter(others_in_point), debate.con_label if claim.side == "pro" else debate.pro_label)
+    others_in_point = {
+        c.label for c in debate.claims if c.point is claim.point and c.side != claim.side
+    }
+    other = next(
+        iter(others_in_point), debate.con_label if claim.side == "pro" else debate.pro_label
+    )
     options = [other]
     if claim.side == "con":
         options.append(upper_first(an.ctx.view_label(debate.section)))
-    prompt = f"In the article's debate on {_topic(an, claim.point)}, who {third_person(claim.predicate)}?"
+    topic = _topic(an, claim.point)
+    prompt = f"In the article's debate on {topic}, who {third_person(claim.predicate)}?"
     return Candidate(
         question=build(
             kind="debate",
@@ -67,7 +72,7 @@ def _who_holds(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
     point = reply.block if reply.block.kind == "list_item" else None
     label = upper_first(reply.label)
     views = [upper_first(r.label) for r in debate.replies if r.explicit and r.label != reply.label]
-    options = list(dict.fromkeys(views))[:2] + [debate.con_label]
+    options = [*list(dict.fromkeys(views))[:2], debate.con_label]
     prompt = f"In the article's debate on {_topic(an, point)}, who {reply.statement}?"
     return Candidate(
         question=build(
@@ -139,7 +144,11 @@ def _concern_choice(an: Analysis, debate: Debate, reply: Reply) -> Candidate | N
     wrong = distractors.pick_terms([answer, *others], answer, seed=reply.core)
     if wrong is None:
         return None
-    prompt = f"In the article's debate on {an.ctx.title}, which issue does {reply.label} answer by proposing to “{an.ctx.lower(reply.core)}”?"
+    proposal = an.ctx.lower(reply.core)
+    prompt = (
+        f"In the article's debate on {an.ctx.topic}, which issue does {reply.label} answer "
+        f"by proposing to “{proposal}”?"
+    )
     return Candidate(
         question=build(
             kind="debate",
@@ -159,8 +168,12 @@ def _concern_choice(an: Analysis, debate: Debate, reply: Reply) -> Candidate | N
 
 def _side_swap(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate:
     unit = claim.unit
-    others_in_point = {c.label for c in debate.claims if c.point is claim.point and c.side != claim.side}
-    other = next(iter(others_in_point), debate.con_label if claim.side == "pro" else debate.pro_label)
+    others_in_point = {
+        c.label for c in debate.claims if c.point is claim.point and c.side != claim.side
+    }
+    other = next(
+        iter(others_in_point), debate.con_label if claim.side == "pro" else debate.pro_label
+    )
     body = f"{an.ctx.lower(other)} {claim.predicate}"
     if claim.point is not None:
         prompt = f"In the article's debate on {_topic(an, claim.point)}, {body}"
@@ -186,9 +199,10 @@ def _side_swap(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate:
 def _reply_statements(an: Analysis, debate: Debate, reply: Reply) -> Iterator[Candidate]:
     if reply.core is None or reply.block.kind != "list_item":
         return
-    rejected = reply.rejected or tuple(
-        a for a in debate.alternatives() if not distractors.overlaps(a, reply.core)
-    )[:1]
+    rejected = (
+        reply.rejected
+        or tuple(a for a in debate.alternatives() if not distractors.overlaps(a, reply.core))[:1]
+    )
     concern = _concern(an, reply.block)
     flip = int(hashlib.sha256(reply.sentence.text.encode()).hexdigest()[:2], 16) % 2 == 0
     variants = [(True, reply.core)] + [(False, r) for r in rejected[:1]]
@@ -231,7 +245,10 @@ def _match_replies(an: Analysis, debate: Debate) -> Candidate | None:
         explanation="\n".join(r.sentence.text for r in chosen),
         passage="\n".join(r.block.text for r in chosen),
     )
-    prompt = f"Match each issue in the article's debate on {an.ctx.title} to the response the article proposes."
+    prompt = (
+        f"Match each issue in the article's debate on {an.ctx.topic} "
+        "to the response the article proposes."
+    )
     return Candidate(
         question=build(
             kind="matching",

@@ -144,9 +144,9 @@ def _core(instruction: str) -> str:
 
 
 def claim_as_action(claim: SideClaim) -> str | None:
-    """ "may push for rapid convergence of standards" → "Push for rapid convergence of standards"."""
+    """ "may push for rapid convergence of standards" → "Push for rapid convergence …"."""
     ws = [w for w in claim.predicate.split(" ") if w.lower() not in _MODALS]
-    if not ws or len(ws) > 1 and ws[1].lower() == "that":
+    if not ws or (len(ws) > 1 and ws[1].lower() == "that"):
         return None
     verb = third_person_to_base(ws[0].lower())
     if verb not in BASE_FORMS or verb in {"argue", "claim", "say", "note", "suggest", "believe"}:
@@ -171,12 +171,16 @@ def _reply(an: Analysis, section: Section, block: Block, unit: Unit) -> Reply | 
         label = f"the article's {labelled.group('adj').lower()} {labelled.group('noun').lower()}"
         verb = labelled.group("verb") or "replies"
         rest = labelled.group("rest")
-        statement = f"{verb} that {rest}" if not verb.endswith((" on", " for")) else f"{verb} {rest}"
+        statement = (
+            f"{verb} that {rest}" if not verb.endswith((" on", " for")) else f"{verb} {rest}"
+        )
         if labelled.group("verb") is None:
             statement = f"replies that {rest}"
         kept, rejected = _split_rejected(rest, vocabulary)
         if verb.endswith((" on", " for")):
-            core = as_instruction(f"{third_person_to_base(verb.split()[0])} {verb.split()[1]} {kept}", vocabulary)
+            core = as_instruction(
+                f"{third_person_to_base(verb.split()[0])} {verb.split()[1]} {kept}", vocabulary
+            )
         else:
             core = as_instruction(kept, vocabulary)
         core = _core(core) if core else None
@@ -205,8 +209,9 @@ def _reply(an: Analysis, section: Section, block: Block, unit: Unit) -> Reply | 
 
 def _side_claim(unit: Unit, point: Block | None) -> SideClaim | None:
     match = _SIDE_CLAIM.match(unit.core)
-    if not match or match.group("verb").lower() not in _SPEECH | {"push", "pushes"} and not any(
-        match.group("verb").lower().startswith(v) for v in _SPEECH
+    if not match or (
+        match.group("verb").lower() not in _SPEECH | {"push", "pushes"}
+        and not any(match.group("verb").lower().startswith(v) for v in _SPEECH)
     ):
         return None
     word = match.group("side")
@@ -216,6 +221,9 @@ def _side_claim(unit: Unit, point: Block | None) -> SideClaim | None:
 
 def read_debates(an: Analysis) -> list[Debate]:
     debates: list[Debate] = []
+    units_of: dict[str, list[Unit]] = {}
+    for unit in an.units:
+        units_of.setdefault(unit.section.id, []).append(unit)
     for section in an.doc.sections:
         if not an.ctx.is_debate(section):
             continue
@@ -223,9 +231,7 @@ def read_debates(an: Analysis) -> list[Debate]:
         for block in section.blocks:
             if block.kind == "list_item" and block.term:
                 debate.points.append(block)
-        for unit in an.units:
-            if unit.section.id != section.id:
-                continue
+        for unit in units_of.get(section.id, []):
             point = unit.block if unit.block.kind == "list_item" else None
             claim = _side_claim(unit, point)
             if claim:

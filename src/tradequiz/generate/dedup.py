@@ -34,6 +34,7 @@ from tradequiz.generate.text import content_set, normalise
 
 THRESHOLD = 0.8
 SAME_ANSWER_THRESHOLD = 0.5
+SAME_ANSWER_WINDOW = 50
 FRAME_STEMS = frozenset({"accord", "articl", "debat", "view", "perspect", "viewpoint"})
 
 
@@ -93,8 +94,11 @@ def _prefix_length(size: int, threshold: float) -> int:
 class DuplicateIndex:
     """Kept questions, indexed so that a new one's near-duplicates are found quickly."""
 
-    def __init__(self, rarity: Counter[str]) -> None:
+    def __init__(
+        self, rarity: Counter[str], signatures: dict[str, frozenset[str]] | None = None
+    ) -> None:
         self._rarity = rarity
+        self._signatures = signatures if signatures is not None else {}
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._kept: list[tuple[Question, frozenset[str]]] = []
         self._facts: dict[str, Question] = {}
@@ -108,11 +112,12 @@ class DuplicateIndex:
         for key in (fact, *avoid):
             if key in self._facts:
                 return self._facts[key]
-        sig = signature(q)
+        sig = self._signature(q)
         if not sig:
             return None
         key = answer_key(q)
-        for index in self._by_answer.get(key, ()) if key else ():
+        # The same answer far away in a long document is another passage: look at the last few.
+        for index in self._by_answer.get(key, [])[-SAME_ANSWER_WINDOW:] if key else ():
             other, other_sig = self._kept[index]
             if other_sig and len(sig & other_sig) / len(sig | other_sig) >= SAME_ANSWER_THRESHOLD:
                 return other
@@ -124,12 +129,19 @@ class DuplicateIndex:
                     continue
                 seen.add(index)
                 other, other_sig = self._kept[index]
-                if len(sig & other_sig) / len(sig | other_sig) >= THRESHOLD and same_target(q, other):
+                if len(sig & other_sig) / len(sig | other_sig) >= THRESHOLD and same_target(
+                    q, other
+                ):
                     return other
         return None
 
+    def _signature(self, q: Question) -> frozenset[str]:
+        if q.id not in self._signatures:
+            self._signatures[q.id] = signature(q)
+        return self._signatures[q.id]
+
     def add(self, q: Question, fact: str, marks: tuple[str, ...] = ()) -> None:
-        sig = signature(q)
+        sig = self._signature(q)
         index = len(self._kept)
         self._kept.append((q, sig))
         for key in (fact, *marks):

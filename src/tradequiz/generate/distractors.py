@@ -10,7 +10,7 @@ answer or with another option (a near-copy).  The choice is deterministic.
 from __future__ import annotations
 
 import bisect
-import hashlib
+import zlib
 
 from tradequiz.generate.analysis import Analysis, PoolEntry
 from tradequiz.generate.periods import Period, shifted_decades
@@ -18,7 +18,7 @@ from tradequiz.generate.phrases import verb_form
 from tradequiz.generate.text import content_set, is_plural, jaccard, normalise, words
 
 # How many pool entries around the answer's section are considered (keeps big documents fast).
-WINDOW = 400
+WINDOW = 200
 
 
 def _article(text: str) -> str:
@@ -27,14 +27,14 @@ def _article(text: str) -> str:
 
 
 def _tiebreak(seed: str, text: str) -> float:
-    return int(hashlib.sha256(f"{seed}\x1f{text}".encode()).hexdigest()[:6], 16) / 16**6
+    """A fixed pseudo-random number in [0, 1) for ordering equals the same way every run."""
+    return zlib.crc32(f"{seed}\x1f{text}".encode()) / 2**32
 
 
 def _window(entries: list[PoolEntry], section_index: int) -> list[PoolEntry]:
     if len(entries) <= WINDOW:
         return entries
-    keys = [e.section_index for e in entries]
-    at = bisect.bisect_left(keys, section_index)
+    at = bisect.bisect_left(entries, section_index, key=lambda e: e.section_index)
     lo = max(0, at - WINDOW // 2)
     return entries[lo : lo + WINDOW]
 
@@ -63,38 +63,42 @@ def pick(
     """``count`` distractors for ``answer``, or None when the document has too few."""
     entries = _window(an.pool.get(cls, []), section_index)
     answer_key = normalise(answer)
-    answer_lists = an.lists_of.get(answer_key, [])
+    listed_with = an.listed_with.get(answer_key, frozenset())
     excluded = {answer_key, *(normalise(s) for s in siblings)}
     stem_key = normalise(stem_text)
     stem_stems = content_set(stem_text)
+    answer_stems = content_set(answer)
     n_answer = len(words(answer))
     plural = is_plural(answer)
     article = _article(answer)
     form = verb_form(answer)
     lead_stems = content_set(lead)
+    need_lead = min(2, len(lead_stems))
     scored: list[tuple[float, str]] = []
     seen: set[str] = set()
     for entry in entries:
-        key = normalise(entry.text)
+        key = entry.key
         if key in excluded or key in seen or entry.sentence_id == sentence_id:
             continue
         seen.add(key)
-        if an.is_topic_only(entry.text) or key in stem_key:
+        if entry.topic_only or entry.form != form or entry.stems & answer_stems:
             continue
-        if any(entry.list_key == lst or answer_key in entry.list_key for lst in answer_lists):
-            continue  # listed together with the answer somewhere: it may be true as well
-        if entry.stems and len(entry.stems & stem_stems) * 2 >= len(entry.stems):
-            continue  # mostly words of the stem: reads as a repeat of the question
-        if overlaps(entry.text, answer) or entry.form != form:
-            continue
-        if lead_stems and len(lead_stems & entry.lead) >= min(2, len(lead_stems)):
-            continue  # said in the same terms elsewhere ("a shared commitment to …"): may be true
         n = entry.n_words
         if n > max(2 * n_answer, n_answer + 2) or n_answer > max(2 * n, n + 2):
             continue
+        if key in stem_key or key in answer_key or answer_key in key:
+            continue
+        if key in listed_with or answer_key in entry.list_key:
+            continue  # listed together with the answer somewhere: it may be true as well
+        if entry.stems and len(entry.stems & stem_stems) * 2 >= len(entry.stems):
+            continue  # mostly words of the stem: reads as a repeat of the question
+        if lead_stems and len(lead_stems & entry.lead) >= need_lead:
+            continue  # said in the same terms elsewhere ("a shared commitment to …"): may be true
+        if n_answer == 1 and entry.plural != plural:
+            continue  # one word: its number shows in the sentence ("a ____ of", "____ are")
         cost = abs(n - n_answer) * 0.6
-        cost += 1.5 if is_plural(entry.text) != plural else 0.0
-        cost += 1.0 if _article(entry.text) != article else 0.0
+        cost += 1.5 if entry.plural != plural else 0.0
+        cost += 1.0 if entry.article != article else 0.0
         cost += 0.04 * abs(entry.section_index - section_index)
         cost += _tiebreak(seed, entry.text)
         scored.append((cost, entry.text))

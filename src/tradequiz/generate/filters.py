@@ -43,7 +43,8 @@ _FRAME = re.compile(
     r"|In the debate over [^,]+, )"
 )
 MAX_PROMPT_WORDS = {"multiple_choice": 75, "debate": 70, "true_false": 70, "cloze": 70,
-                    "short_answer": 80, "flashcard": 40, "matching": 40, "ordering": 40}  # fmt: skip
+                    "short_answer": 80, "flashcard": 40, "matching": 40,
+                    "ordering": 40}  # fmt: skip
 MAX_TYPED_WORDS = 8
 MAX_OPTION_WORDS = 20
 
@@ -111,7 +112,11 @@ def check(c: Candidate, topic: frozenset[str]) -> tuple[str, str] | None:
     """The first hard problem of a candidate, as (reason, detail), or None."""
     q = c.question
     if c.problem:
-        reason = "unresolved_pronoun" if "pronoun" in c.problem or "reference" in c.problem else "bad_shape"
+        reason = (
+            "unresolved_pronoun"
+            if "pronoun" in c.problem or "reference" in c.problem
+            else "bad_shape"
+        )
         return reason, c.problem
     n_words = len(words(q.prompt))
     if n_words < 6:
@@ -120,12 +125,14 @@ def check(c: Candidate, topic: frozenset[str]) -> tuple[str, str] | None:
         return "too_long", f"{n_words} words"
     if q.kind in {"cloze", "true_false", "multiple_choice", "short_answer"}:
         opening = body(q.prompt).lower()
-        first = re.split(r"[\s,]", opening, maxsplit=1)[0].strip("“\"")
+        first = re.split(r"[\s,]", opening, maxsplit=1)[0].strip('“"')
         if first in PRONOUN_OPENERS or opening.startswith(PRONOUN_PHRASES):
             return "unresolved_pronoun", first
     if q.kind == "cloze" and q.prompt.count(BLANK) != 1:
         return "bad_shape", f"{q.prompt.count(BLANK)} blanks"
-    if q.kind in {"cloze", "short_answer"} and any(len(words(a)) > MAX_TYPED_WORDS for a in q.answers):
+    if q.kind in {"cloze", "short_answer"} and any(
+        len(words(a)) > MAX_TYPED_WORDS for a in q.answers
+    ):
         return "too_long", "a typed answer over 8 words"
     for answer in c.answers:
         if leaks(answer, q.prompt, topic):
@@ -137,7 +144,9 @@ def check(c: Candidate, topic: frozenset[str]) -> tuple[str, str] | None:
     if q.kind == "matching":
         if not 4 <= len(q.pairs) <= 6:
             return "bad_shape", f"{len(q.pairs)} pairs"
-        if len({p.left for p in q.pairs}) != len(q.pairs) or len({p.right for p in q.pairs}) != len(q.pairs):
+        if len({p.left for p in q.pairs}) != len(q.pairs) or len({p.right for p in q.pairs}) != len(
+            q.pairs
+        ):
             return "bad_shape", "repeated sides"
         for pair in q.pairs:
             if leaks(pair.left, pair.right, topic):

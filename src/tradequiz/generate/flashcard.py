@@ -24,6 +24,7 @@ from tradequiz.generate.lexicon import (
     PRONOUN_OPENERS,
     TOPIC_STANDINS,
     VIEW_NOUNS,
+    wordset,
 )
 from tradequiz.generate.periods import find_periods
 from tradequiz.generate.text import (
@@ -51,12 +52,12 @@ def _term_cards(an: Analysis) -> Iterator[Candidate]:
             description = block.description or ""
             if debate:
                 prompt = (
-                    f"In the article's debate on {an.ctx.title}, what is said about "
+                    f"In the article's debate on {an.ctx.topic}, what is said about "
                     f"{an.ctx.lower(term)}?"
                 )
             else:
                 # Not naming the category keeps "Is X one of the key elements?" a question.
-                prompt = f"What does the article say about “{term}” in {an.ctx.title}?"
+                prompt = f"What does the article say about “{term}” in {an.ctx.topic}?"
             yield Candidate(
                 question=build(
                     kind="flashcard",
@@ -87,6 +88,11 @@ def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
     return an.specific(subject)
 
 
+def _points_back(text: str) -> bool:
+    """ "favour it because …": a pronoun in the rest leaves the question unresolved."""
+    return bool(re.search(r"\b(?:it|its|they|them|this|these|those)\b", text, re.IGNORECASE))
+
+
 def _subject_cards(an: Analysis) -> Iterator[Candidate]:
     for unit in an.units:
         if unit.problem:
@@ -95,7 +101,7 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
         if split is None:
             continue
         intro, subject, verb, rest = split
-        if not _worth_asking(an, unit, subject) or len(words(rest)) < 2:
+        if not _worth_asking(an, unit, subject) or len(words(rest)) < 2 or _points_back(rest):
             continue
         body = f"{an.ctx.lower(intro)}what {verb} {rest}".strip()
         where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
@@ -159,12 +165,18 @@ _AIM = re.compile(
     r"(?:has|have) aimed) (?:to|at) (?P<purpose>.+)$"
 )
 # Nouns and words after which "to …" completes them rather than giving a purpose.
-_NOT_PURPOSE = frozenset(
-    "capacity ability need needs effort efforts attempt right way chance opportunity "
-    "opportunities commitment approach plan decision power freedom mechanisms means best "
-    "how what whether able unable likely willing going used".split()
+_NOT_PURPOSE = wordset(
+    """
+    capacity ability need needs effort efforts attempt right way chance opportunity
+    opportunities commitment approach plan decision power freedom mechanisms means best how
+    what whether able unable likely willing going used
+    """
 )
-_LINKING_WORDS = frozenset("is are was were be been being".split())
+_LINKING_WORDS = wordset(
+    """
+    is are was were be been being
+    """
+)
 _PURPOSE = re.compile(r"^(?P<main>.+?) to (?P<verb>[a-z]+) (?P<rest>.+)$")
 
 
@@ -176,7 +188,8 @@ def _aim_question(an: Analysis, unit: Unit) -> tuple[str, str] | None:
     subject, verb, purpose = match.group("subject"), match.group("verb"), match.group("purpose")
     if len(words(subject)) > 10 or re.search(r"\b(?:that|which|who)\b", subject):
         return None
-    if split_subject(subject + " x y") is not None and split_subject(subject + " x y")[1] != subject:
+    inner = split_subject(subject + " x y")
+    if inner is not None and inner[1] != subject:
         return None  # the "subject" holds a verb of its own: not a plain noun phrase
     if not an.specific(subject):
         return None
@@ -214,7 +227,8 @@ def _why_question(an: Analysis, unit: Unit) -> tuple[str, str] | None:
         return None
     adverbs = " ".join(verb.split(" ")[:-1])
     head = f"{adverbs} " if adverbs else ""
-    question = f"{an.ctx.lower(intro)}why does {an.ctx.lower(subject)} {head}{third_person_to_base(last)} {rest}"
+    base = third_person_to_base(last)
+    question = f"{an.ctx.lower(intro)}why does {an.ctx.lower(subject)} {head}{base} {rest}"
     return question, f"to {match.group('verb')} {match.group('rest')}"
 
 

@@ -7,7 +7,13 @@ of the supported shape uses.
 
 from __future__ import annotations
 
-STOPWORDS = frozenset(
+
+def wordset(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+STOPWORDS = wordset(
     """
     a about above after again against all also although am among an and any are as at be
     because been before being below between both but by can could did do does doing down
@@ -17,37 +23,40 @@ STOPWORDS = frozenset(
     our ours out over own per rather same several she should since so some still such than
     that the their theirs them then there these they this those though through thus to too
     toward towards under until up upon us very via was we well were what when where whether
-    which while who whom whose why will with within without would yet you your
-    sometimes many
-    """.split()
+    which while who whom whose why will with within without would yet you your sometimes
+    many
+    """
 )
 
 # Words that, opening a stem, point at text the learner cannot see.
-PRONOUN_OPENERS = frozenset(
-    "this these those it its they them their such he she his her here there that".split()
+PRONOUN_OPENERS = wordset(
+    """
+    this these those it its they them their such he she his her here there that
+    """
 )
 PRONOUN_PHRASES = ("the former", "the latter", "in this view", "in that view", "as such")
 
 # Definite descriptions that stand for the document's own subject ("the relationship",
 # "both nations"): a stem starting with one needs the topic named.
-TOPIC_STANDINS = frozenset(
+TOPIC_STANDINS = wordset(
     """
     relationship framework partnership arrangement alliance collaboration corridor agreement
     economies nations countries governments sides parties partners region bloc union
-    """.split()
+    """
 )
 
 # Sides of a debate: the words a document uses for those for and against.
 PRO_SIDE = ("proponents", "supporters", "advocates", "defenders", "backers")
 CON_SIDE = ("critics", "opponents", "skeptics", "sceptics", "detractors")
 # Verbs that report what a side argues.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = wordset(
     """
     argue argues argued claim claims claimed contend contends maintain maintains hold holds
-    assert asserts say says warn warns insist insists note notes suggest suggests push pushes
-    call calls emphasize emphasizes emphasise emphasises stress stresses point points counter
-    counters worry worry worries fear fears believe believes favor favors favour favours
-    """.split()
+    assert asserts say says warn warns insist insists note notes suggest suggests push
+    pushes call calls emphasize emphasizes emphasise emphasises stress stresses point points
+    counter counters worry worry worries fear fears believe believes favor favors favour
+    favours
+    """
 )
 # Nouns that name a viewpoint ("a center-right viewpoint", "a practical view").
 VIEW_NOUNS = ("perspective", "viewpoint", "view", "standpoint", "stance", "position", "lens")
@@ -70,45 +79,49 @@ ERA_VARIANTS: dict[str, tuple[str, ...]] = {
 # Head nouns grouped by the kind of thing they name, so a distractor is of the same type as
 # the answer (a sector for a sector, an actor for an actor).  Stems, matched on the last word.
 NOUN_CLASSES: dict[str, frozenset[str]] = {
-    "actor": frozenset(
+    "actor": wordset(
         """
-        consum firm worker farmer produc govern compani busi household export import
-        policymak citizen communiti investor employ supplier peopl student famili resid
-        voter taxpay
-        """.split()
+    consum firm worker farmer produc govern compani busi household export import policymak
+    citizen communiti investor employ supplier peopl student famili resid voter taxpay
+    economist expert analyst offici leader regul minist
+    """
     ),
-    "goods": frozenset(
+    "goods": wordset(
         """
-        automobil car vehicl part electron machineri agricultur food semiconductor chip robot
-        compon materi steel textil pharmaceut drug energi oil gas coal product good commod
-        softwar platform servic financ equip mineral metal crop grain beef rice wine
-        """.split()
+    automobil car vehicl part electron machineri agricultur food semiconductor chip robot
+    compon materi steel textil pharmaceut drug energi oil gas coal product good commod
+    softwar platform servic financ equip mineral metal crop grain beef rice wine
+    """
     ),
-    "place": frozenset("region pacif asia europ america africa ocean sea market".split()),
+    "place": wordset(
+        """
+    region pacif asia europ america africa ocean sea market
+    """
+    ),
 }
 
 # Heads that turn a capitalised name into an institution ("Security treaty").
-INSTITUTION_HEADS = frozenset(
+INSTITUTION_HEADS = wordset(
     """
-    organization organisation treaty agreement accord pact alliance union council
-    commission bank fund forum partnership association act framework court
-    """.split()
+    organization organisation treaty agreement accord pact alliance union council commission
+    bank fund forum partnership association act framework court
+    """
 )
 
 # Verbs after which a list of things begins ("include", "such as" is handled apart).
-LIST_TRIGGERS = frozenset(
+LIST_TRIGGERS = wordset(
     """
     of in on to for through from with including include includes like as by about into at
-    between among toward towards across via against over under
-    """.split()
+    alongside beyond despite between among toward towards across via against over under
+    """
 )
 
 # Words that end a noun phrase when they follow it: relative pronouns, auxiliaries, and
 # common verbs in policy prose.
-PHRASE_BREAKERS = frozenset(
+PHRASE_BREAKERS = wordset(
     """
-    that which who whom whose while where when whereas although because since unless
-    is are was were be been being has have had do does did can could will would shall
-    should may might must not to so thus yet but
-    """.split()
+    that which who whom whose while where when whereas although because since unless is are
+    was were be been being has have had do does did can could will would shall should may
+    might must not to so thus yet but
+    """
 )

@@ -28,10 +28,10 @@ def _groups(items: list[Clue]) -> list[list[Clue]]:
 def _prompt(an: Analysis, term_list: TermList) -> str:
     if an.ctx.is_debate(term_list.section):
         return (
-            f"Match each issue in the article's debate on {an.ctx.title} "
+            f"Match each issue in the article's debate on {an.ctx.topic} "
             "to what the article says about it."
         )
-    return f"Match each {term_list.category} of {an.ctx.title} to the article's description of it."
+    return f"Match each {term_list.category} of {an.ctx.topic} to the article's description of it."
 
 
 def candidates(an: Analysis) -> Iterator[Candidate]:
@@ -39,7 +39,8 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
         best = [found[0] for block in term_list.items if (found := clues(an, term_list, block))]
         for group in _groups(best):
             pairs = tuple(
-                Pair(c.block.term or "", shorten(c.text, MAX_RIGHT).rstrip(".") + ".") for c in group
+                Pair(c.block.term or "", shorten(c.text, MAX_RIGHT).rstrip(".") + ".")
+                for c in group
             )
             first, last = group[0].block, group[-1].block
             source = Source(

@@ -15,14 +15,14 @@ from collections.abc import Iterator
 
 from tradequiz.bank.model import BLANK
 from tradequiz.generate import distractors
-from tradequiz.generate.analysis import Analysis
+from tradequiz.generate.analysis import Analysis, View
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.cloze import blank_phrase, in_view_part
-from tradequiz.generate.periods import Period, find_periods
-from tradequiz.generate.terms import category_phrase, clues, typed_first
 from tradequiz.generate.debate_facts import third_person
-from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE
-from tradequiz.generate.text import normalise, sentence, stem, upper_first, words
+from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE, wordset
+from tradequiz.generate.periods import Period, find_periods
+from tradequiz.generate.terms import category_phrase, clues, distinctive_stems, typed_first
+from tradequiz.generate.text import content_set, normalise, sentence, stem, upper_first, words
 from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS
 
 
@@ -76,7 +76,7 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 answers=(answer,),
                 score=score - 0.03 * view.index,
                 problem=unit.problem,
-            **clause_keys(unit.sentence.id, unit.index),
+                **clause_keys(unit.sentence.id, unit.index),
                 distractors=tuple(wrong),
             )
 
@@ -116,7 +116,7 @@ def _period_questions(an: Analysis) -> Iterator[Candidate]:
                 answers=(answer,),
                 score=0.8 - 0.03 * view.index,
                 problem=unit.problem,
-            **clause_keys(unit.sentence.id, unit.index),
+                **clause_keys(unit.sentence.id, unit.index),
                 distractors=tuple(wrong),
             )
 
@@ -158,7 +158,11 @@ _ACTOR_CLAUSE = re.compile(
     r"^(?P<intro>(?:As|While|When|Although|Because|Since|If|In|Over|During|After|Before)"
     r"\b[^,]{0,80}, )?(?P<subject>(?:[A-Za-z-]+ ){0,2}[A-Za-z-]+s) (?P<verb>[a-z]+) (?P<rest>.+)$"
 )
-_MODAL_VERBS = frozenset("can could may might must should will would".split())
+_MODAL_VERBS = wordset(
+    """
+    can could may might must should will would
+    """
+)
 
 
 def _actors(an: Analysis) -> list[str]:
@@ -183,6 +187,8 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
         head = subject.split()[-1].lower()
         if stem(head) not in NOUN_CLASSES["actor"] or head in PRO_SIDE + CON_SIDE:
             continue
+        if re.search(r"\b(?:it|its|them|this|these|those)\b", rest, re.IGNORECASE):
+            continue  # "Governments use it to …": the pronoun would be left unresolved
         if verb in BASE_FORMS:
             verb = third_person(verb)
         elif verb not in PAST_FORMS and verb not in _MODAL_VERBS:
@@ -217,7 +223,84 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
         )
 
 
+def _association_questions(an: Analysis) -> Iterator[Candidate]:
+    """ "Which key element of … does the article link to semiconductors?" — one telling phrase
+    of a term's description, the other terms of its list as options."""
+    views_of: dict[str, list[View]] = {}
+    for view in an.views:
+        views_of.setdefault(view.unit.block.id, []).append(view)
+    for term_list in an.term_lists:
+        if len(term_list.items) < 4:
+            continue
+        terms = list(term_list.terms())
+        all_stems = {t: distinctive_stems(an, term_list, t) for t in terms}
+        described = {b.id: content_set(b.description or "") for b in term_list.items}
+        for block in term_list.items:
+            term = block.term or ""
+            elsewhere = frozenset().union(*(v for k, v in described.items() if k != block.id))
+            found: list[tuple[float, str, View]] = []
+            for view in views_of.get(block.id, []):
+                if view.unit.problem:
+                    continue
+                for phrase in view.phrases:
+                    if an.is_topic_only(phrase.text) or phrase.kind not in {"name", "item"}:
+                        continue
+                    if phrase.cls == "action" or phrase.text.split(" ", 1)[0].lower() in {
+                        "both",
+                        "numerous",
+                        "other",
+                        "many",
+                        "several",
+                        "certain",
+                    }:
+                        continue  # "reduces prices", "numerous industries": not a thing to link
+                    if any(stems & content_set(phrase.text) for stems in all_stems.values()):
+                        continue  # names a term's own word: a giveaway or a trap
+                    n = len(words(phrase.text))
+                    stems = content_set(phrase.text)
+                    if (n < 2 and phrase.kind != "name") or n > 5 or not an.specific(phrase.text):
+                        continue
+                    if stems & elsewhere:
+                        continue  # another item mentions it too: more than one answer
+                    rarity = sum(an.sentence_frequency.get(x, 1) for x in stems) / len(stems)
+                    kind_rank = {"name": 0.0, "item": 0.5, "object": 1.0}.get(phrase.kind, 2.0)
+                    found.append((kind_rank + rarity, phrase.text, view))
+            if not found:
+                continue
+            found.sort(key=lambda f: (f[0], f[1]))
+            _rank, text, view = found[0]
+            wrong = distractors.pick_terms(terms, term, seed=text)
+            if wrong is None:
+                continue
+            phrase_text = an.ctx.lower(text)
+            if an.ctx.is_debate(term_list.section):
+                prompt = (
+                    f"Under which issue in its debate on {an.ctx.topic} does the article "
+                    f"discuss {phrase_text}?"
+                )
+            else:
+                category = category_phrase(an, term_list)
+                prompt = f"Which {category} does the article link to {phrase_text}?"
+            unit = view.unit
+            yield Candidate(
+                question=build(
+                    kind="multiple_choice",
+                    source=Source(unit.section, block, unit.sentence, explanation=block.text),
+                    prompt=prompt,
+                    generator="mcq.association",
+                    essential=normalise(text),
+                    difficulty=0.45,
+                    choices=order_choices(text, term, wrong),
+                ),
+                fact=f"{block.id}|association",
+                answers=(term,),
+                score=0.7,
+                distractors=tuple(wrong),
+            )
+
+
 def candidates(an: Analysis) -> Iterator[Candidate]:
+    yield from _association_questions(an)
     yield from _actor_questions(an)
     yield from _item_questions(an)
     yield from _period_questions(an)

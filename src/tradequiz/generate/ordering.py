@@ -18,17 +18,21 @@ from tradequiz.generate.candidate import Candidate, Source, build
 from tradequiz.generate.periods import Period, find_periods
 from tradequiz.generate.text import normalise, upper_first, words
 
-MAX_EVENT_WORDS = 16
+MAX_EVENT_WORDS = 20
 MAX_ITEMS = 5
 _SUBJECT_PERIOD = re.compile(
-    r"^(?:The |the )?(?P<period>.+?) (?:brought|saw|marked|witnessed|produced|ushered in) (?P<event>.+)$"
+    r"^(?:The |the )?(?P<period>.+?) "
+    r"(?:brought|saw|marked|witnessed|produced|ushered in) (?P<event>.+)$"
 )
 _MILESTONE = re.compile(
     r"^(?:A|An|The) (?:\w+ )?(?:milestone|turning point|step|development|event|change) "
     r"(?:was|came with|came in) (?P<event>.+)$",
     re.IGNORECASE,
 )
-_PREP = r"(?:,\s*)?(?:\b(?:in the (?:wake|aftermath) of|in|during|after|since|by|from|at the (?:end|start) of)\s+)?"
+_PREP = (
+    r"(?:,\s*)?(?:\b(?i:in the (?:wake|aftermath) of|in|during|after|since|by|from"
+    r"|at the (?:end|start) of)\s+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,9 @@ def _event_text(view: View, period: Period) -> str | None:
         if milestone:
             event = milestone.group("event")
         event = re.sub(r"^(?:In|Over|During|By) [^,]{1,30}, ", "", event)
-    event = re.split(r"—|;|, (?=[a-z]+ing\b)|, (?:aimed|as|while|with)\b", event)[0].strip(" ,")
+    event = re.split(
+        r"—|;|, (?=[a-z]+ing\b)|, (?:aimed|as|while|with|when|which|where|whereas)\b", event
+    )[0].strip(" ,")
     if find_periods(event) or len(words(event)) < 3 or len(words(event)) > MAX_EVENT_WORDS:
         return None
     return upper_first(event)
@@ -103,7 +109,7 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
         )
         del last
         prompt = (
-            f"Put these developments in the history of {an.ctx.title} in the order "
+            f"Put these developments in the history of {an.ctx.topic} in the order "
             "the article gives them, earliest first."
         )
         yield Candidate(

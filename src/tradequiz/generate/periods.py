@@ -18,7 +18,8 @@ _DECADE_RANGE = rf"{_DECADE}(?:,? (?:and|to|through|into|or) (?:the )?{_DECADE}|
 _YEAR_RANGE = rf"(?:(?:from|between) )?{_YEAR}(?:(?: to | and |[–-]){_YEAR})?"
 _ERA = "|".join(f"(?:{pattern})" for pattern, _year in ERAS)
 PERIOD = re.compile(
-    rf"(?P<the>\b[Tt]he )?(?P<body>\b{_DECADE_RANGE}\b)|\b(?P<year>{_YEAR_RANGE})\b|(?P<era>\b(?:{_ERA})\b)"
+    rf"(?P<the>\b[Tt]he )?(?P<body>\b{_DECADE_RANGE}\b)"
+    rf"|\b(?P<year>{_YEAR_RANGE})\b|(?P<era>\b(?:{_ERA})\b)"
 )
 _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|during|after|before|since|by|until|following|in the (?:wake|aftermath|years) of"
@@ -57,7 +58,7 @@ class Period:
 
 
 def _decade_key(text: str) -> float:
-    first = re.search(rf"(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)s", text)
+    first = re.search(r"(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)s", text)
     if not first:
         return 0.0
     return int(first.group(2)) + _MODIFIER.get(first.group(1) or "", 0)
@@ -70,7 +71,13 @@ def find_periods(text: str) -> list[Period]:
         if match.group("body"):
             start = match.start("the") if match.group("the") else match.start("body")
             found.append(
-                Period(text[start : match.end()], start, match.end(), _decade_key(match.group()), "decade")
+                Period(
+                    text[start : match.end()],
+                    start,
+                    match.end(),
+                    _decade_key(match.group()),
+                    "decade",
+                )
             )
         elif match.group("year"):
             year = int(re.search(r"\d{4}", match.group("year")).group())  # type: ignore[union-attr]
@@ -85,7 +92,11 @@ def find_periods(text: str) -> list[Period]:
 def put_period(text: str, period: Period, other: Period) -> str:
     """``text`` with ``period`` replaced by ``other``, keeping the grammar around it."""
     before, after = text[: period.start], text[period.end :]
-    replacement = other.text if other.kind != "decade" or other.text.lower().startswith("the ") else f"the {other.text}"
+    replacement = (
+        other.text
+        if other.kind != "decade" or other.text.lower().startswith("the ")
+        else f"the {other.text}"
+    )
     at_start = not before.strip()
     prep = _PREP_BEFORE.search(before)
     if prep and period.kind != other.kind:

@@ -19,6 +19,7 @@ from tradequiz.generate.lexicon import (
     NOUN_CLASSES,
     PHRASE_BREAKERS,
     STOPWORDS,
+    wordset,
 )
 from tradequiz.generate.periods import find_periods
 from tradequiz.generate.text import is_plural, stem, words
@@ -36,13 +37,24 @@ _NAME = re.compile(
     r"(?:(?:\s+(?:of|for|the)\s+|\s+|–)(?:[A-Z][\w’'\-.]*|II|III|IV))*"
 )
 _ADJECTIVE_SUFFIXES = ("able", "ible", "al", "ive", "ic", "ous", "ful", "less")
-_COMMON_ADJECTIVES = frozenset(
-    "open fair free stable secure safe strong weak large small high low new broad rapid deep "
-    "clear fast slow full close direct lower higher greater better more less fewer larger "
-    "smaller wider stronger weaker freer faster deeper broader".split()
+_COMMON_ADJECTIVES = wordset(
+    """
+    open fair free stable secure safe strong weak large small high low new broad rapid deep
+    clear fast slow full close direct lower higher greater better more less fewer larger
+    smaller wider stronger weaker freer faster deeper broader
+    """
 )
-_DETERMINERS = frozenset("a an the its their our his her this these those".split())
-_EXTRA_TRIGGERS = frozenset("that which whose whom where when whether how".split())
+_DETERMINERS = wordset(
+    """
+    a an the its their our his her this these those
+    """
+)
+_VERB_STARTS = BASE_FORMS | ING_FORMS | THIRD_PERSON
+_EXTRA_TRIGGERS = wordset(
+    """
+    that which whose whom where when whether how
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +122,7 @@ def _starts_with_verb(text: str) -> bool:
     ws = words(text)
     if not ws or ws[0].lower() in _COMMON_ADJECTIVES:
         return False
-    return ws[0].lower() in (BASE_FORMS | ING_FORMS | THIRD_PERSON)
+    return ws[0].lower() in _VERB_STARTS
 
 
 def _has_finite_verb(tokens: list[re.Match[str]]) -> bool:
@@ -132,8 +144,17 @@ def _verb_trigger(word: str, previous: str) -> bool:
     if word in ING_FORMS:
         return _verb_after(previous)
     if word in BASE_FORMS:
-        return previous.lower() in {"to", "can", "could", "will", "would", "should", "may", "might",
-                                    "must"} or (is_plural(previous) and _verb_after(previous))
+        return previous.lower() in {
+            "to",
+            "can",
+            "could",
+            "will",
+            "would",
+            "should",
+            "may",
+            "might",
+            "must",
+        } or (is_plural(previous) and _verb_after(previous))
     return False
 
 
@@ -154,15 +175,19 @@ def _right_end(text: str, start: int) -> tuple[int, bool]:
             if following and following.group(1).lower() in BASE_FORMS:
                 return end, True  # "to erect": an infinitive, not "access to markets"
         is_verb = word in THIRD_PERSON or word in PAST_FORMS
-        if count and _verb_after(previous) and (is_verb or (word in BASE_FORMS and is_plural(previous))):
+        if (
+            count
+            and _verb_after(previous)
+            and (is_verb or (word in BASE_FORMS and is_plural(previous)))
+        ):
             return end, True
-        count += 1
+        count += 1  # noqa: SIM113 (words counted, not tokens enumerated: some are skipped)
         if count > MAX_ITEM_WORDS:
             return end, False
         end = match.end()
         previous = match.group()
     tail = text[end:]
-    return end, not tail.strip() or tail.lstrip()[0] in _BOUNDARY_CHARS + "”\""
+    return end, not tail.strip() or tail.lstrip()[0] in _BOUNDARY_CHARS + '”"'
 
 
 def _left_boundary(text: str, cursor: int) -> int:
@@ -214,6 +239,10 @@ def _strip_item(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " ”\"'’,;:.":
         end -= 1
+    # "rural drivers hardest": a trailing adverb or superlative is not part of the item.
+    last = re.search(r"\s(\w+)$", text[start:end])
+    if last and (last.group(1).endswith(("est", "ly")) and len(last.group(1)) > 4):
+        end = start + last.start()
     return start, end
 
 
@@ -262,6 +291,9 @@ def find_lists(text: str) -> list[list[tuple[int, int]]]:
                 cursor = boundary
                 continue
             break
+        longest_left = max((len(_tokens(text, s, e)) for s, e in middle), default=0)
+        if middle and len(_tokens(text, right_start, right_end)) > longest_left + 3:
+            continue  # "engines, transmissions, and finished cars several times before …"
         others = [*middle, (right_start, right_end)]
         action = sum(_starts_with_verb(text[s:e]) for s, e in others) * 2 > len(others)
         first = _first_item(text, boundary + 1, cursor, others, action)
@@ -290,9 +322,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text)]
 
 
-def find_names(
-    text: str, keep_caps: frozenset[str], lower_stems: frozenset[str]
-) -> list[Phrase]:
+def find_names(text: str, keep_caps: frozenset[str], lower_stems: frozenset[str]) -> list[Phrase]:
     """Names the document capitalises (institutions, places, treaties)."""
     found: list[Phrase] = []
     for match in _NAME.finditer(text):
@@ -339,18 +369,25 @@ def find_objects(text: str) -> list[Phrase]:
             and i > 1
             and tokens[i - 2].group().lower() in {"is", "are", "was", "were", "remain", "remains"}
         )  # "are inseparable from security considerations"
-        is_verb = (word in THIRD_PERSON or word in PAST_FORMS) and _verb_after(tokens[i - 1].group())
+        is_verb = (word in THIRD_PERSON or word in PAST_FORMS) and _verb_after(
+            tokens[i - 1].group()
+        )
         if not (is_verb or after_adjective):
             continue
         chosen: list[re.Match[str]] = []
         for token in tokens[i + 1 : i + 6]:
             gap = text[(chosen[-1].end() if chosen else tokens[i].end()) : token.start()]
             lower = token.group().lower()
-            if gap.strip() or lower in _OBJECT_STOPS or is_verb_form(lower) or lower in {"and", "or"}:
+            if (
+                gap.strip()
+                or lower in _OBJECT_STOPS
+                or is_verb_form(lower)
+                or lower in {"and", "or"}
+            ):
                 break
             chosen.append(token)
-        if not chosen or len(chosen) > 4:
-            continue
+        if len(chosen) < 2 or len(chosen) > 4:
+            continue  # one word ("took effect") is too often part of an idiom
         tail = text[chosen[-1].end() :].lstrip()
         if tail[:4].lower() in {"and ", "or "} or tail.startswith(","):
             continue  # the object is a list: the list finder has it
@@ -366,9 +403,7 @@ def find_objects(text: str) -> list[Phrase]:
     return found
 
 
-def find_phrases(
-    text: str, keep_caps: frozenset[str], lower_stems: frozenset[str]
-) -> list[Phrase]:
+def find_phrases(text: str, keep_caps: frozenset[str], lower_stems: frozenset[str]) -> list[Phrase]:
     """Every list item, name and period in ``text`` (offsets into ``text``)."""
     quoted = _quoted_spans(text)
 

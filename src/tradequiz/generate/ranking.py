@@ -36,9 +36,13 @@ class Selection:
 
 
 def _select_once(
-    passing: list[Candidate], caps: dict[bool, int], selection: Selection
+    passing: list[Candidate],
+    caps: dict[bool, int],
+    selection: Selection,
+    words_used: Counter[str],
+    signatures: dict[str, frozenset[str]],
 ) -> Counter[bool]:
-    index = DuplicateIndex(rarity([c.question for c in passing]))
+    index = DuplicateIndex(words_used, signatures)
     kept_per: Counter[tuple[str, str]] = Counter()
     truths: Counter[bool] = Counter()
     per_clause: Counter[str] = Counter()
@@ -57,17 +61,25 @@ def _select_once(
             heapq.heappush(heap, (-current, qid, i))  # its section got more of its kind meanwhile
             continue
         truth = c.question.truth
-        if c.question.kind == "true_false" and truth is not None and truths[truth] >= caps.get(truth, 10**9):
+        if (
+            c.question.kind == "true_false"
+            and truth is not None
+            and truths[truth] >= caps.get(truth, 10**9)
+        ):
             selection.rejected.append(
                 Rejected(c.question, "true_false_balance", f"already {truths[truth]} {truth}")
             )
             continue
         clause = next((m[: -len("|used")] for m in c.marks if m.endswith("|used")), "")
         if clause:
-            limit = PER_CLAUSE + (1 if len(c.question.explanation.split()) >= LONG_CLAUSE_WORDS else 0)
+            limit = PER_CLAUSE + (
+                1 if len(c.question.explanation.split()) >= LONG_CLAUSE_WORDS else 0
+            )
             if per_clause[clause] >= limit:
                 selection.rejected.append(
-                    Rejected(c.question, "clause_quota", f"{limit} questions on this clause already")
+                    Rejected(
+                        c.question, "clause_quota", f"{limit} questions on this clause already"
+                    )
                 )
                 continue
         duplicate = index.find(c.question, c.fact, c.avoid)
@@ -101,9 +113,11 @@ def select(candidates: list[Candidate], topic: frozenset[str]) -> Selection:
         else:
             passing.append(c)
     caps: dict[bool, int] = {}
+    words_used = rarity([c.question for c in passing])
+    signatures: dict[str, frozenset[str]] = {}
     for _round in range(6):
         selection = Selection(rejected=list(filtered))
-        truths = _select_once(passing, caps, selection)
+        truths = _select_once(passing, caps, selection, words_used, signatures)
         tolerance = max(1, round(BALANCE_TOLERANCE * (truths[True] + truths[False])))
         if abs(truths[True] - truths[False]) <= tolerance:
             break

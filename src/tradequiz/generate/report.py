@@ -25,7 +25,9 @@ def _kinds(bank: Bank) -> list[str]:
 
 def summary(bank: Bank, rejected: tuple[Rejected, ...], seconds: float) -> str:
     """Questions per section × kind, rejected per reason, and the time taken."""
-    counts = Counter((q.section, q.kind) for q in bank.questions)
+    counts: Counter[tuple[str, str]] = Counter()
+    for q in bank.questions:
+        counts[(q.section, q.kind)] += 1
     kinds = _kinds(bank)
     width = max([len("section"), *(len(s.id) for s in bank.sections)])
     cols = [SHORT_KIND.get(k, k) for k in kinds]
@@ -78,7 +80,14 @@ def _question_lines(q: Question) -> list[str]:
 
 def markdown(bank: Bank, rejected: tuple[Rejected, ...], seconds: float) -> str:
     """The full report: summary, kept questions by section, rejected ones with reasons."""
-    out = [f"# Generation report: {bank.title}", "", "```", summary(bank, rejected, seconds), "```", ""]
+    out = [
+        f"# Generation report: {bank.title}",
+        "",
+        "```",
+        summary(bank, rejected, seconds),
+        "```",
+        "",
+    ]
     titles = {s.id: s.title for s in bank.sections}
     out.append("## Kept questions")
     out.append("")
@@ -96,6 +105,8 @@ def markdown(bank: Bank, rejected: tuple[Rejected, ...], seconds: float) -> str:
         out.extend([f"### {reason} ({len(items)}) — {REASONS.get(reason, reason)}", ""])
         for r in items:
             detail = f" — {r.detail}" if r.detail else ""
-            out.append(f"- **{r.question.kind}** ({r.question.generator}) {r.question.prompt}{detail}")
+            out.append(
+                f"- **{r.question.kind}** ({r.question.generator}) {r.question.prompt}{detail}"
+            )
         out.append("")
     return "\n".join(out)

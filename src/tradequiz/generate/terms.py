@@ -56,7 +56,10 @@ def mask(text: str, stems: frozenset[str]) -> tuple[str, int]:
                 masks += 1
             continue
         joins_hidden = (
-            i > 0 and hidden[i - 1] and i + 1 < len(pieces) and hidden[i + 1]
+            i > 0
+            and hidden[i - 1]
+            and i + 1 < len(pieces)
+            and hidden[i + 1]
             and piece.strip(" -–") == ""
         )
         if not joins_hidden:
@@ -91,7 +94,7 @@ def typed_first(term: str) -> bool:
 
 def category_phrase(an: Analysis, term_list: TermList) -> str:
     """ "key element of Japan–United States trade" """
-    return f"{term_list.category} of {an.ctx.title}"
+    return f"{term_list.category} of {an.ctx.topic}"
 
 
 def term_answers(term: str) -> tuple[str, ...]:

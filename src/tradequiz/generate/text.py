@@ -39,6 +39,7 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w.lower() not in STOPWORDS]
 
 
+@lru_cache(maxsize=131072)
 def content_set(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
@@ -49,6 +50,7 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@lru_cache(maxsize=131072)
 def normalise(text: str) -> str:
     """Lower case, dashes and punctuation folded, single spaces: for comparing answers."""
     text = text.lower().replace("&", " and ")
@@ -111,6 +113,7 @@ def acronym(phrase: str) -> str | None:
     return "".join(w[0] for w in caps)
 
 
+@lru_cache(maxsize=65536)
 def is_plural(phrase: str) -> bool:
     """A rough guess at grammatical number: coordinated phrases and -s heads are plural."""
     # The head of "the policy tools of X" is "tools": cut at the first preposition.
@@ -136,9 +139,9 @@ def gerund_to_base(word: str, vocabulary: frozenset[str] = frozenset()) -> str:
         result = base
     elif len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
         result = base[:-1]
-    elif base.endswith(("c", "v", "z", "g", "at", "iz", "ur", "ut")) and not base.endswith("ng"):
-        result = base + "e"
-    elif len(base) <= 3 and base[-1] not in "aeiouwy":
+    elif (
+        base.endswith(("c", "v", "z", "g", "at", "iz", "ur", "ut")) and not base.endswith("ng")
+    ) or (len(base) <= 3 and base[-1] not in "aeiouwy"):
         result = base + "e"
     else:
         result = base
@@ -153,7 +156,11 @@ def third_person_to_base(word: str) -> str:
     candidates = [lower[:-1], lower[:-2], lower[:-3] + "y"] if lower.endswith("s") else []
     for candidate in candidates:
         if candidate in BASE_FORMS:
-            return word[: len(candidate)] if not candidate.endswith("y") or lower.endswith("ys") else word[:-3] + "y"
+            return (
+                word[: len(candidate)]
+                if not candidate.endswith("y") or lower.endswith("ys")
+                else word[:-3] + "y"
+            )
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
     if lower.endswith(("sses", "shes", "ches", "xes")):

@@ -57,7 +57,9 @@ def _true_statements(an: Analysis) -> Iterator[Candidate]:
     for view in an.views:
         if "not only" in view.text or len(words(view.text)) < 6:
             continue
-        yield _candidate(an, view, view.text, True, "tf.restate", f"view{view.index}", 0.5 - 0.05 * view.index)
+        yield _candidate(
+            an, view, view.text, True, "tf.restate", f"view{view.index}", 0.5 - 0.05 * view.index
+        )
 
 
 def _period_swaps(an: Analysis, all_periods: list[Period]) -> Iterator[Candidate]:
@@ -150,9 +152,9 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
     lists = [t for t in an.term_lists if len(t.items) >= 3]
     for term_list in lists:
         if an.ctx.is_debate(term_list.section):
-            where = f"the issues in its debate on {an.ctx.title}"
+            where = f"the issues in its debate on {an.ctx.topic}"
         else:
-            where = f"the {plural(term_list.category)} of {an.ctx.title}"
+            where = f"the {plural(term_list.category)} of {an.ctx.topic}"
         own_stems = {s for term in term_list.terms() for s in content_set(term)}
         own_stems |= content_set(term_list.category)
         first, last = term_list.items[0], term_list.items[-1]
@@ -160,9 +162,13 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
         for other in lists:
             if other.section.id == term_list.section.id or other.category == term_list.category:
                 continue
+            if abs(other.section.index - term_list.section.index) > 4:
+                continue  # nearby lists only: the same document's parts, and fast on long ones
             options.extend((t, False) for t in other.terms() if not content_set(t) & own_stems)
         # A few of each per list: enough to test its membership without swamping the bank.
-        options.sort(key=lambda o: hashlib.sha256(f"{term_list.category}{o[0]}".encode()).hexdigest())
+        options.sort(
+            key=lambda o: hashlib.sha256(f"{term_list.category}{o[0]}".encode()).hexdigest()
+        )
         options = [o for o in options if o[1]][:3] + [o for o in options if not o[1]][:3]
         for term, truth in options:
             source = Source(

@@ -80,7 +80,9 @@ def split_subject(core: str) -> tuple[str, str, str, str] | None:
             if not end:
                 continue
             start = i
-            while start > 1 and ws[start - 1].lower() in _ADVERBS | {w for w in [ws[start - 1].lower()] if w.endswith("ly")}:
+            while start > 1 and ws[start - 1].lower() in _ADVERBS | {
+                w for w in [ws[start - 1].lower()] if w.endswith("ly")
+            }:
                 start -= 1
             return intro, " ".join(ws[:start]), " ".join(ws[start:end]), " ".join(ws[end:])
     return None
@@ -102,7 +104,7 @@ class Unit:
 
 
 def _is_satellite_start(rest: str) -> bool:
-    first = rest.split(" ", 1)[0].lower().strip("“\"(")
+    first = rest.split(" ", 1)[0].lower().strip('“"(')
     if first in _SATELLITE_OPENERS:
         return True
     return first.endswith("ing") and first not in _NOT_SATELLITE and len(first) > 4
@@ -119,7 +121,11 @@ def _has_main_clause(core: str) -> bool:
     if "," not in core:
         return False
     after = core.split(",", 1)[1].split()
-    return bool(after) and not after[0].lower().endswith("ly") and after[0].lower() not in LIST_TRIGGERS
+    return (
+        bool(after)
+        and not after[0].lower().endswith("ly")
+        and after[0].lower() not in LIST_TRIGGERS
+    )
 
 
 def _has_gerund(chunk: str) -> bool:
@@ -159,7 +165,7 @@ def _clauses(text: str) -> list[str]:
         pieces = re.split(r",\s+(?=(?:while|whereas|but)\s)", part)
         first = pieces[0]
         for piece in pieces[1:]:
-            conj, rest = piece.split(" ", 1)
+            _conj, rest = piece.split(" ", 1)
             if _independent_start(piece):
                 out.append(first)
                 first = rest
@@ -197,14 +203,18 @@ def _resolve_opening(
 ) -> tuple[str, str | None]:
     """Replace a pronoun subject with what it stands for, or say why that is unsafe."""
     lowered = clause.lower()
-    if ctx.is_debate(section) and block.kind == "list_item" and re.match(r"in (?:this|that) view, ", lowered):
+    if (
+        ctx.is_debate(section)
+        and block.kind == "list_item"
+        and re.match(r"in (?:this|that) view, ", lowered)
+    ):
         # Inside a debate point the view is the point's reply, which the frame names.
         return clause[len("in this view, ") :], None
     for phrase in PRONOUN_PHRASES:
         if lowered.startswith(phrase + " ") or lowered.startswith(phrase + ","):
             return clause, f"starts with an unresolved reference (“{clause.split(',')[0]}”)"
     ws = clause.split()
-    first = ws[0].lower().strip("“\"(") if ws else ""
+    first = ws[0].lower().strip('“"(') if ws else ""
     if first not in PRONOUN_OPENERS:
         return clause, None
     rest = clause[len(ws[0]) :].lstrip()
@@ -213,11 +223,20 @@ def _resolve_opening(
         subject = _SUBJECT.match(first_clause)
         if subject and subject.group(1).split()[0].lower() not in PRONOUN_OPENERS:
             return f"{subject.group(1)} {rest}", None
-    if first in {"it", "they"} and index == 0 and is_verb_form(next_word.lower()) | (next_word in _LINKING):
+    if (
+        first in {"it", "they"}
+        and index == 0
+        and is_verb_form(next_word.lower()) | (next_word in _LINKING)
+    ):
         antecedent = _previous_subject(previous, plural=first == "they")
         if antecedent:
             return f"{antecedent} {rest}", None
-    if first in {"this", "it"} and block.kind == "list_item" and block.term and is_verb_form(next_word):
+    if (
+        first in {"this", "it"}
+        and block.kind == "list_item"
+        and block.term
+        and is_verb_form(next_word)
+    ):
         return f"“{block.term}” {rest}", None
     if first in {"these", "this", "those"}:
         noun_words: list[str] = []
@@ -229,8 +248,14 @@ def _resolve_opening(
         about = content_set(section.title) | content_set(block.lead_in or "")
         if noun and content_set(noun) and content_set(noun) <= about:
             remainder = rest[len(noun) :]
-            return f"the {noun} of {ctx.title}{remainder}", None
-        if noun and first == "this" and block.kind == "list_item" and block.term and len(noun.split()) <= 2:
+            return f"the {noun} of {ctx.topic}{remainder}", None
+        if (
+            noun
+            and first == "this"
+            and block.kind == "list_item"
+            and block.term
+            and len(noun.split()) <= 2
+        ):
             # "This synergy supports …" in an item's description: the synergy in that item.
             return f"the {noun} in {ctx.lower(block.term)}{rest[len(noun) :]}", None
     return clause, f"starts with an unresolved pronoun (“{ws[0]}”)"

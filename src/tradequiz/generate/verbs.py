@@ -35,7 +35,7 @@ yield
 """
 
 _IRREGULAR_PAST = """
-began begun brought built bought came cut drew drawn drove driven fell fallen found gave
+became began begun brought built bought came cut drew drawn drove driven fell fallen found gave
 given grew grown held kept led left lent lost made meant met paid put ran rebuilt rose risen said
 saw seen sought sold sent set shown spent stood took taken won
 """
