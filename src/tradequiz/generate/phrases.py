@@ -292,7 +292,9 @@ def find_lists(text: str) -> list[list[tuple[int, int]]]:
                 continue
             break
         longest_left = max((len(_tokens(text, s, e)) for s, e in middle), default=0)
-        if middle and len(_tokens(text, right_start, right_end)) > longest_left + 3:
+        right_words = [t.group().lower() for t in _tokens(text, right_start, right_end)]
+        with_complement = any(w in {"of", "for", "to", "in", "on", "with"} for w in right_words)
+        if middle and len(right_words) > longest_left + 3 and not with_complement:
             continue  # "engines, transmissions, and finished cars several times before …"
         others = [*middle, (right_start, right_end)]
         action = sum(_starts_with_verb(text[s:e]) for s, e in others) * 2 > len(others)

@@ -13,6 +13,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from tradequiz.generate.lexicon import STOPWORDS
+from tradequiz.generate.verbs import BASE_FORMS
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -133,7 +134,9 @@ def gerund_to_base(word: str, vocabulary: frozenset[str] = frozenset()) -> str:
     if not lower.endswith("ing") or len(lower) < 5:
         return word
     base = lower[:-3]
-    if base + "e" in vocabulary:
+    if base in BASE_FORMS:
+        result = base
+    elif base + "e" in BASE_FORMS or base + "e" in vocabulary:
         result = base + "e"
     elif base in vocabulary:
         result = base
@@ -150,8 +153,6 @@ def gerund_to_base(word: str, vocabulary: frozenset[str] = frozenset()) -> str:
 
 def third_person_to_base(word: str) -> str:
     """ "concentrates" → "concentrate", "pushes" → "push", "emphasizes" → "emphasize"."""
-    from tradequiz.generate.verbs import BASE_FORMS
-
     lower = word.lower()
     candidates = [lower[:-1], lower[:-2], lower[:-3] + "y"] if lower.endswith("s") else []
     for candidate in candidates:
