@@ -36,6 +36,7 @@ REASONS = {
     "near_duplicate": "near-duplicate of a kept question",
     "true_false_balance": "dropped to keep true and false statements balanced",
     "clause_quota": "enough questions on this clause already",
+    "gives_away": "another question on the same sentence holds its answer (or it holds theirs)",
 }
 GENERIC_STEMS = frozenset({"articl", "the"})
 _FRAME = re.compile(

@@ -103,7 +103,13 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
         intro, subject, verb, rest = split
         if not _worth_asking(an, unit, subject) or len(words(rest)) < 2 or _points_back(rest):
             continue
-        body = f"{an.ctx.lower(intro)}what {verb} {rest}".strip()
+        # Only the verb and its object: the rest (means, lists) may be another question's answer.
+        short = re.split(r" by | through | rather than | while | so that ", rest, maxsplit=1)[0]
+        if len(words(short)) < 2 or len(words(short)) > 16:
+            continue
+        if subject.lower() not in unit.sentence.text.lower():
+            continue  # a subject put in for a pronoun is this generator's words, not the article's
+        body = f"{an.ctx.lower(intro)}what {verb} {short}".strip()
         where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
         frame = f"According to the article{where}, "
         if unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):
@@ -118,7 +124,7 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
                 difficulty=0.55,
                 answers=(sentence(upper_first(subject)),),
             ),
-            fact=f"{unit.sentence.id}|{normalise(subject)}",
+            fact=f"{unit.sentence.id}#{unit.index}|subject",
             answers=(subject,),
             score=0.6,
             **clause_keys(unit.sentence.id, unit.index),
@@ -153,7 +159,8 @@ def _means_cards(an: Analysis) -> Iterator[Candidate]:
                 difficulty=0.6,
                 answers=(sentence(f"By {match.group('means')}"),),
             ),
-            fact=f"{unit.sentence.id}|{unit.index}|how",
+            # "How does X …?" names X, the answer of "What …?": one of the two per clause.
+            fact=f"{unit.sentence.id}#{unit.index}|subject",
             answers=(),
             score=0.62,
             **clause_keys(unit.sentence.id, unit.index),

@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 
 from tradequiz.bank.model import BLANK
+from tradequiz.document.model import Block
 from tradequiz.generate import distractors
-from tradequiz.generate.analysis import Analysis, View
+from tradequiz.generate.analysis import Analysis, TermList, View
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.cloze import blank_phrase, in_view_part
 from tradequiz.generate.debate_facts import third_person
@@ -223,6 +224,9 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
         )
 
 
+ASSOCIATIONS_PER_TERM = 2
+
+
 def _association_questions(an: Analysis) -> Iterator[Candidate]:
     """ "Which key element of … does the article link to semiconductors?" — one telling phrase
     of a term's description, the other terms of its list as options."""
@@ -236,7 +240,6 @@ def _association_questions(an: Analysis) -> Iterator[Candidate]:
         all_stems = {t: distinctive_stems(an, term_list, t) for t in terms}
         described = {b.id: content_set(b.description or "") for b in term_list.items}
         for block in term_list.items:
-            term = block.term or ""
             elsewhere = frozenset().union(*(v for k, v in described.items() if k != block.id))
             found: list[tuple[float, str, View]] = []
             for view in views_of.get(block.id, []):
@@ -268,35 +271,56 @@ def _association_questions(an: Analysis) -> Iterator[Candidate]:
             if not found:
                 continue
             found.sort(key=lambda f: (f[0], f[1]))
-            _rank, text, view = found[0]
-            wrong = distractors.pick_terms(terms, term, seed=text)
-            if wrong is None:
-                continue
-            phrase_text = an.ctx.lower(text)
-            if an.ctx.is_debate(term_list.section):
-                prompt = (
-                    f"Under which issue in its debate on {an.ctx.topic} does the article "
-                    f"discuss {phrase_text}?"
+            used: set[str] = set()
+            for _rank, text, view in found:
+                phrase = next(p for p in view.phrases if p.text == text)
+                # Naming an item of a list makes this the same fact as a blank in that list.
+                listed = (text, *phrase.siblings)
+                fact = (
+                    f"{view.unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}"
+                    if phrase.kind == "item"
+                    else f"{view.unit.sentence.id}|{normalise(text)}"
                 )
-            else:
-                category = category_phrase(an, term_list)
-                prompt = f"Which {category} does the article link to {phrase_text}?"
-            unit = view.unit
-            yield Candidate(
-                question=build(
-                    kind="multiple_choice",
-                    source=Source(unit.section, block, unit.sentence, explanation=block.text),
-                    prompt=prompt,
-                    generator="mcq.association",
-                    essential=normalise(text),
-                    difficulty=0.45,
-                    choices=order_choices(text, term, wrong),
-                ),
-                fact=f"{block.id}|association",
-                answers=(term,),
-                score=0.7,
-                distractors=tuple(wrong),
-            )
+                if fact in used or len(used) >= ASSOCIATIONS_PER_TERM:
+                    continue
+                made = _association(an, term_list, block, view, text, fact, len(used))
+                if made is not None:
+                    used.add(fact)
+                    yield made
+
+
+def _association(
+    an: Analysis, term_list: TermList, block: Block, view: View, text: str, fact: str, rank: int
+) -> Candidate | None:
+    term = block.term or ""
+    wrong = distractors.pick_terms(list(term_list.terms()), term, seed=text)
+    if wrong is None:
+        return None
+    phrase_text = an.ctx.lower(text)
+    if an.ctx.is_debate(term_list.section):
+        prompt = (
+            f"Under which issue in its debate on {an.ctx.topic} does the article "
+            f"discuss {phrase_text}?"
+        )
+    else:
+        category = category_phrase(an, term_list)
+        prompt = f"Which {category} does the article link to {phrase_text}?"
+    unit = view.unit
+    return Candidate(
+        question=build(
+            kind="multiple_choice",
+            source=Source(unit.section, block, unit.sentence, explanation=block.text),
+            prompt=prompt,
+            generator="mcq.association",
+            essential=normalise(text),
+            difficulty=0.45,
+            choices=order_choices(text, term, wrong),
+        ),
+        fact=fact,
+        answers=(term,),
+        score=0.7 - 0.1 * rank,
+        distractors=tuple(wrong),
+    )
 
 
 def candidates(an: Analysis) -> Iterator[Candidate]:

@@ -18,8 +18,14 @@ from tradequiz.bank.model import Question
 from tradequiz.generate import filters
 from tradequiz.generate.candidate import Candidate, Rejected
 from tradequiz.generate.dedup import DuplicateIndex, rarity
+from tradequiz.generate.text import content_set
 
 KIND_PENALTY = 0.06
+# Whether to reject a question whose answer stands in another question on the same sentence.
+# Off: on a short document it leaves about one question per sentence; the same-list and
+# same-clause rules (see ``candidate.clause_keys`` and the ``fact`` keys) catch the pairs
+# that read as the same question.
+CHECK_GIVEAWAYS = False
 # True and false statements may differ by this share of all of them (45–55 %), or by one.
 BALANCE_TOLERANCE = 0.1
 # At most this many questions on one clause (one more on a long one): variety over depth.
@@ -46,6 +52,7 @@ def _select_once(
     kept_per: Counter[tuple[str, str]] = Counter()
     truths: Counter[bool] = Counter()
     per_clause: Counter[str] = Counter()
+    on_passage: dict[tuple[int, int], list[Question]] = {}
 
     def priority(c: Candidate) -> float:
         penalty = PENALTY_BY_KIND.get(c.question.kind, KIND_PENALTY)
@@ -82,6 +89,12 @@ def _select_once(
                     )
                 )
                 continue
+        giveaway = _gives_away(c.question, on_passage) if CHECK_GIVEAWAYS else None
+        if giveaway is not None:
+            selection.rejected.append(
+                Rejected(c.question, "gives_away", f"{giveaway.id}: {giveaway.prompt[:80]}")
+            )
+            continue
         duplicate = index.find(c.question, c.fact, c.avoid)
         if duplicate is not None:
             selection.rejected.append(
@@ -89,6 +102,9 @@ def _select_once(
             )
             continue
         index.add(c.question, c.fact, c.marks)
+        if c.question.source is not None:
+            span = (c.question.source.start, c.question.source.end)
+            on_passage.setdefault(span, []).append(c.question)
         if clause:
             per_clause[clause] += 1
         kept_per[(c.question.section, c.question.kind)] += 1
@@ -96,6 +112,35 @@ def _select_once(
             truths[truth] += 1
         selection.kept.append(c)
     return truths
+
+
+def _answer_stems(q: Question) -> frozenset[str]:
+    if q.kind in {"true_false", "matching", "ordering", "flashcard"}:
+        return frozenset()
+    return content_set(q.answer_text())
+
+
+def _gives_away(q: Question, on_passage: dict[tuple[int, int], list[Question]]) -> Question | None:
+    """A kept question on the same passage whose stem holds this one's answer, or whose answer
+    this one's stem holds: studied together, one would answer the other.
+
+    Statements are left out (a true restatement already excludes every other question on its
+    clause), as are the attribution frames ("under “Market access …”"), which name a term
+    without asking about it.
+    """
+    if q.source is None or q.kind == "true_false":
+        return None
+    mine = _answer_stems(q)
+    text = content_set(filters.body(q.prompt))
+    for other in on_passage.get((q.source.start, q.source.end), []):
+        if other.kind == "true_false":
+            continue
+        theirs = _answer_stems(other)
+        if mine and mine <= content_set(filters.body(other.prompt)):
+            return other
+        if theirs and theirs <= text:
+            return other
+    return None
 
 
 def select(candidates: list[Candidate], topic: frozenset[str]) -> Selection:
