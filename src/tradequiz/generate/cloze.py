@@ -91,7 +91,13 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
                     difficulty=0.55 + 0.03 * len(words(answer)),
                     answers=typed_answers(phrase, answer),
                 ),
-                fact=f"{unit.sentence.id}|{normalise(answer)}",
+                # An item of a list is the same fact as any other blank in that list.
+                fact=(
+                    f"{unit.sentence.id}|list|"
+                    + "|".join(sorted(normalise(t) for t in (answer, *phrase.siblings)))
+                    if phrase.kind == "item"
+                    else f"{unit.sentence.id}|{normalise(answer)}"
+                ),
                 answers=(answer,),
                 score=score - 0.02 * view.index,
                 problem=unit.problem,

@@ -66,12 +66,19 @@ def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate:
 
 
 def _who_holds(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
-    """Which of the article's named viewpoints holds this (the others and the critics wrong)."""
-    if not reply.explicit:
-        return None
+    """Which of the article's named viewpoints holds this (the others and the critics wrong).
+
+    A reply in the debate's own paragraphs ("The right approach argues for …") is the view the
+    section is written from; asked about, it is set against the critics only, since every
+    named viewpoint of the article would agree with it.
+    """
     point = reply.block if reply.block.kind == "list_item" else None
-    label = upper_first(reply.label)
+    if not reply.explicit and (point is not None or debate.section.id not in an.ctx.main_views):
+        return None
+    label = upper_first(reply.label if reply.explicit else an.ctx.view_label(debate.section))
     views = [upper_first(r.label) for r in debate.replies if r.explicit and r.label != reply.label]
+    if not reply.explicit:
+        views = []
     options = [*list(dict.fromkeys(views))[:2], debate.con_label]
     prompt = f"In the article's debate on {_topic(an, point)}, who {reply.statement}?"
     return Candidate(
@@ -224,6 +231,8 @@ def _reply_statements(an: Analysis, debate: Debate, reply: Reply) -> Iterator[Ca
             fact=f"{reply.block.id}|reply-tf",
             answers=(),
             score=0.7 + (0.02 if truth == flip else 0.0),
+            # A true one restates the reply sentence: it stands in for its restatement.
+            **clause_keys(reply.sentence.id, 0, restatement=truth),
         )
 
 

@@ -25,6 +25,12 @@ def _groups(items: list[Clue]) -> list[list[Clue]]:
     return [g for g in groups if len(g) >= MIN_PAIRS]
 
 
+def _sentence_end(text: str) -> str:
+    """End with a full stop unless the text was cut short ("…")."""
+    text = text.rstrip(". ")
+    return text if text.endswith("…") else text + "."
+
+
 def _prompt(an: Analysis, term_list: TermList) -> str:
     if an.ctx.is_debate(term_list.section):
         return (
@@ -39,8 +45,7 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
         best = [found[0] for block in term_list.items if (found := clues(an, term_list, block))]
         for group in _groups(best):
             pairs = tuple(
-                Pair(c.block.term or "", shorten(c.text, MAX_RIGHT).rstrip(".") + ".")
-                for c in group
+                Pair(c.block.term or "", _sentence_end(shorten(c.text, MAX_RIGHT))) for c in group
             )
             first, last = group[0].block, group[-1].block
             source = Source(

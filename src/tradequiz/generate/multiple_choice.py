@@ -37,8 +37,11 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 continue
             if not in_view_part(view, phrase) or len(words(phrase.text)) > 6:
                 continue
-            if not an.specific(phrase.text):
-                continue
+            if (
+                not an.specific(phrase.text)
+                or phrase.text.split(" ", 1)[0].lower() in _WEAK_OPENERS
+            ):
+                continue  # "numerous industries": a quantifier is not a thing to know
             blanked, answer = blank_phrase(view, phrase)
             if "not only" in blanked or blanked.rstrip().endswith(("a ____", "an ____")):
                 continue
@@ -225,6 +228,7 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
 
 
 ASSOCIATIONS_PER_TERM = 2
+_WEAK_OPENERS = wordset("both other many several numerous certain some various more")
 
 
 def _association_questions(an: Analysis) -> Iterator[Candidate]:

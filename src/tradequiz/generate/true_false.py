@@ -169,7 +169,7 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
         options.sort(
             key=lambda o: hashlib.sha256(f"{term_list.category}{o[0]}".encode()).hexdigest()
         )
-        options = [o for o in options if o[1]][:3] + [o for o in options if not o[1]][:4]
+        options = [o for o in options if o[1]][:4] + [o for o in options if not o[1]][:5]
         for term, truth in options:
             source = Source(
                 term_list.section,
