@@ -1,11 +1,12 @@
 """Filter, rank and select: the best candidate of each fact, varied kinds, balanced truths.
 
-Candidates are taken best first.  A candidate's score is lowered a little for
-every question of its kind already kept in its section, so each section gets
-a mix of kinds rather than the top-scoring kind only.  Each one must pass the
-hard filters and must not duplicate a kept question.  Finally true/false
-statements are balanced: the surplus of the commoner truth value is dropped
-(lowest scores first) until the two differ by at most one.
+Candidates failing a hard filter (``filters``) are rejected with the reason.  The
+rest are taken best first; a candidate's score is lowered a little for every
+question of its kind already kept in its section, so each section gets a mix of
+kinds.  A candidate is rejected when it duplicates a kept question (``dedup``),
+or when its clause already has ``PER_CLAUSE`` questions.  True and false
+statements are balanced by capping the commoner value and selecting again, so
+surplus statements do not crowd out questions that would have been kept.
 """
 
 from __future__ import annotations

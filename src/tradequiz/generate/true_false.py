@@ -164,7 +164,14 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
                 continue
             if abs(other.section.index - term_list.section.index) > 4:
                 continue  # nearby lists only: the same document's parts, and fast on long ones
-            options.extend((t, False) for t in other.terms() if not content_set(t) & own_stems)
+            # A long term ("The critique that globalization erodes …") cannot pass for a
+            # sector or an element: stating that it is one would be absurd, not fair.
+            longest = max(len(words(t)) for t in term_list.terms()) + 1
+            options.extend(
+                (t, False)
+                for t in other.terms()
+                if not content_set(t) & own_stems and len(words(t)) <= longest
+            )
         # A few of each per list: enough to test its membership without swamping the bank.
         options.sort(
             key=lambda o: hashlib.sha256(f"{term_list.category}{o[0]}".encode()).hexdigest()
