@@ -37,6 +37,8 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 continue
             if not in_view_part(view, phrase) or len(words(phrase.text)) > 6:
                 continue
+            if ctx.starts_with_name(view.text[phrase.start :]):
+                continue  # "Sweden and Finland": names are asked as typed clozes, not as items
             if (
                 not an.specific(phrase.text)
                 or phrase.text.split(" ", 1)[0].lower() in _WEAK_OPENERS
