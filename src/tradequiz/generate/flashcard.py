@@ -85,8 +85,8 @@ def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
         return False  # people: "who …?" multiple choice asks for these
     if an.is_topic_only(subject) or find_periods(subject) or "“" in subject:
         return False
-    if an.ctx.starts_with_name(subject):
-        return False  # "Sweden and Finland …": not a "what"
+    if all(w[0].isupper() for w in ws if w.lower() not in {"and", "the", "of"}):
+        return False  # "Sweden and Finland": names, not a "what"
     return an.specific(subject)
 
 
