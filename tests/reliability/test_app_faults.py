@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.driving import answer_on_screen
 from tradequiz.app_context import open_learner_store
 from tradequiz.paths import DataPaths
 from tradequiz.store.backup import AutoBackup, list_backups, make_backup, quick_check
@@ -20,8 +20,6 @@ from tradequiz.ui import app as app_module
 from tradequiz.ui import messages
 from tradequiz.ui import startup_checks as startup
 from tradequiz.ui.main_window import BACKUP_TICK_MS, MainWindow
-from tradequiz.ui.question_views.choice import ChoiceView
-from tradequiz.ui.question_views.typed import TypedView
 
 
 class Recorder:
@@ -50,14 +48,7 @@ def _reviews(store: Store) -> int:
 
 
 def _answer_on_screen(qtbot: QtBot, window: MainWindow) -> None:
-    view = window.study.view
-    if isinstance(view, ChoiceView):
-        qtbot.keyClick(window.study, "1" if view.question.kind != "true_false" else "t")
-    elif isinstance(view, TypedView):
-        qtbot.keyClicks(view.edit, "tariffs")
-        qtbot.keyClick(view.edit, Qt.Key.Key_Return)
-    else:
-        qtbot.keyClick(window.study, Qt.Key.Key_Space)
+    answer_on_screen(qtbot, window)
 
 
 def test_disk_full_during_an_answer_says_not_saved_and_keeps_the_question(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.sample_documents import write_document
+from tests.ui.driving import answer_on_screen
 from tradequiz.app_context import LearnerContext, open_learner_store
 from tradequiz.bank.model import Bank
 from tradequiz.document.model import Document
@@ -74,12 +75,7 @@ def _answer(qtbot: QtBot, window: MainWindow) -> int:
     session = window.study.session
     assert session is not None and session.current is not None
     document_id = session.current.stored.document_id
-    question = session.current.stored.question
-    if question.kind in ("multiple_choice", "debate"):
-        right = next(i for i, c in enumerate(question.choices) if c.correct)
-        qtbot.keyClick(window.study, str(right + 1))
-    else:
-        qtbot.keyClick(window.study, Qt.Key.Key_Space)
+    answer_on_screen(qtbot, window)
     qtbot.keyClick(window.study, Qt.Key.Key_3)
     return document_id
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.driving import answer_on_screen
 from tradequiz.app_context import open_learner_store
 from tradequiz.paths import DataFolder
 from tradequiz.profiles import create_profile, list_profiles
@@ -123,10 +124,7 @@ def test_a_second_profile_has_its_own_progress(
     qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
     session = ana_window.study.session
     assert session is not None and session.current is not None
-    if session.current.stored.question.kind == "flashcard":
-        qtbot.keyClick(ana_window.study, Qt.Key.Key_Space)
-    else:
-        qtbot.keyClick(ana_window.study, "1")
+    answer_on_screen(qtbot, ana_window)
     qtbot.keyClick(ana_window.study, Qt.Key.Key_3)
     assert ana.store.db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
     qtbot.keyClick(ana_window.study, Qt.Key.Key_Escape)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.driving import answer_on_screen
 from tradequiz.store.cards import get_card
 from tradequiz.store.opening import Store
 from tradequiz.study.session import Phase
@@ -35,9 +36,9 @@ def test_keyboard_study_loop_stores_the_review(qtbot: QtBot, store: Store, now: 
     qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
     session = window.study.session
     assert session is not None and session.current is not None
-    # Reveal flashcards until a multiple-choice question is on screen.
+    # Answer the other kinds as a learner would until a multiple-choice question is on screen.
     while session.current.stored.question.kind != "multiple_choice":
-        qtbot.keyClick(window.study, Qt.Key.Key_Space)
+        answer_on_screen(qtbot, window)
         qtbot.keyClick(window.study, Qt.Key.Key_3)
     assert isinstance(window.study.view, ChoiceView)
     question = session.current.stored.question

@@ -7,8 +7,10 @@ Rules (``tradequiz generate DOCUMENT --update BANK.yaml``):
   approved or rejected stays as it is; only its ``source`` span follows the passage
   when the document moved it, so "show passage" keeps pointing at the right text;
 - an untouched draft is refreshed with the generator's new wording;
-- a generated question the generator no longer produces lost its source passage:
-  it is marked ``orphaned``, never deleted, so learners' review history stays attached;
+- a generated question the generator no longer produces is kept as it is while its
+  source passage (the explanation) is still in the document — the generator may just
+  have drawn different distractors — and marked ``orphaned`` once the passage is gone,
+  never deleted, so learners' review history stays attached;
 - a question the instructor wrote by hand (no fingerprint) is never orphaned or changed;
 - ids never change, and the file keeps its order: new questions go after their
   neighbour from the fresh generation.
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from tradequiz.bank.model import Bank, Question
+from tradequiz.bank.model import Bank, Question, SourceSpan
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,27 @@ def _placed(
     return [merged[qid] for qid in result]
 
 
-def merge_banks(old: Bank, fresh: Bank) -> MergeResult:
-    """Merge ``fresh`` (just generated) into ``old`` (the instructor's file) by the rules above."""
+def _passage_still_there(q: Question, document_text: str | None) -> Question | None:
+    """``q`` with its span moved to where its passage now is, or None when it is gone."""
+    passage = q.explanation.strip()
+    if document_text is None or not passage:
+        return None
+    start = document_text.find(passage)
+    if start < 0:
+        return None
+    span = SourceSpan(start, start + len(passage))
+    if q.source == span:
+        return q
+    moved = replace(q, source=span)
+    return moved if q.edited or not q.fingerprint else moved.with_fingerprint()
+
+
+def merge_banks(old: Bank, fresh: Bank, document_text: str | None = None) -> MergeResult:
+    """Merge ``fresh`` (just generated) into ``old`` (the instructor's file) by the rules above.
+
+    ``document_text`` is the new document: without it, every question the generator no
+    longer produces counts as having lost its passage.
+    """
     result = MergeResult(bank=old)
     fresh_by_id = {q.id: q for q in fresh.questions}
     merged: dict[str, Question] = {}
@@ -117,8 +138,13 @@ def merge_banks(old: Bank, fresh: Bank) -> MergeResult:
         if q.id in fresh_by_id:
             merged[q.id] = _merge_one(q, fresh_by_id[q.id], result)
         elif q.fingerprint and q.status != "orphaned":
-            merged[q.id] = replace(q, status="orphaned")
-            result.orphaned.append(q.id)
+            still = _passage_still_there(q, document_text)
+            if still is not None:
+                merged[q.id] = still
+                (result.unchanged if still == q else result.kept).append(q.id)
+            else:
+                merged[q.id] = replace(q, status="orphaned")
+                result.orphaned.append(q.id)
         else:
             merged[q.id] = q
             if q.status != "orphaned":

@@ -25,7 +25,7 @@ def update_bank_file(document: Path, bank_path: Path, output: Path | None = None
     fresh = generate_bank(
         doc, source_name=source_name_for(document, bank_path), bank_id=loaded.bank.id
     )
-    result = merge_banks(loaded.bank, fresh)
+    result = merge_banks(loaded.bank, fresh, doc.text)
     target = output or bank_path
     if result.bank != loaded.bank or target != bank_path:
         # The loaded tree is the template: comments and untouched entries keep their text.

@@ -1,24 +1,27 @@
-"""``tradequiz generate DOCUMENT -o BANK.yaml``"""
+"""``tradequiz generate DOCUMENT -o BANK.yaml [--report REPORT.md]``"""
 
 from __future__ import annotations
 
 import argparse
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tradequiz.bank.yaml_io import save_bank
+from tradequiz.bank.yaml_io import atomic_write_text, save_bank
 from tradequiz.cli.bank_update import update_bank_file
 from tradequiz.document.reader import read_document
-from tradequiz.generate import generate_bank
+from tradequiz.generate import generate
+from tradequiz.generate.report import markdown, summary
 
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "generate",
         help="generate a question bank from a document (.txt or .md)",
-        description="Generate a question bank (YAML) from a source document.",
+        description=(
+            "Generate a question bank (YAML) from a source document and print a summary: "
+            "questions per section and kind, rejected candidates per reason, time taken."
+        ),
     )
     p.add_argument("document", type=Path, help="the source document (.txt or .md)")
     p.add_argument("-o", "--output", type=Path, help="the bank file to write")
@@ -28,6 +31,12 @@ def add_parser(sub: Any) -> None:
         metavar="BANK.yaml",
         help="merge into this existing bank: new questions become drafts; edited, approved and "
         "rejected ones are kept; questions whose passage is gone are marked orphaned",
+    )
+    p.add_argument(
+        "--report",
+        type=Path,
+        metavar="PATH",
+        help="also write a Markdown report of kept and rejected questions, with reasons",
     )
     p.set_defaults(run=run)
 
@@ -44,15 +53,11 @@ def run(args: argparse.Namespace) -> int:
         source_name = args.document.resolve().relative_to(output.parent.resolve()).as_posix()
     except ValueError:
         source_name = args.document.name
-    bank = generate_bank(doc, source_name=source_name)
-    save_bank(bank, output)
-    elapsed = time.perf_counter() - started
-    counts = Counter((q.section, q.kind) for q in bank.questions)
-    kinds = sorted({k for _s, k in counts})
-    print(f"{bank.title}: {len(bank.questions)} questions in {elapsed:.2f} s → {output}")
-    width = max(len(s.id) for s in bank.sections)
-    print(f"{'section':<{width}}  " + "  ".join(f"{k[:12]:>12}" for k in kinds))
-    for s in bank.sections:
-        cells = "  ".join(f"{counts[(s.id, k)]:>12}" for k in kinds)
-        print(f"{s.id:<{width}}  {cells}")
+    result = generate(doc, source_name=source_name)
+    seconds = time.perf_counter() - started
+    save_bank(result.bank, output)
+    if args.report is not None:
+        atomic_write_text(args.report, markdown(result.bank, result.rejected, seconds))
+    print(summary(result.bank, result.rejected, seconds))
+    print(f"\nwrote {output}" + (f" and {args.report}" if args.report else ""))
     return 0

@@ -1,5 +1,10 @@
-"""Generate a question bank from a Document."""
+"""Generate a question bank from a Document (offline, deterministic, pure Python)."""
 
-from tradequiz.generate.bank_builder import GENERATOR_VERSION, generate_bank
+from tradequiz.generate.pipeline import (
+    GENERATOR_VERSION,
+    GenerationResult,
+    generate,
+    generate_bank,
+)
 
-__all__ = ["GENERATOR_VERSION", "generate_bank"]
+__all__ = ["GENERATOR_VERSION", "GenerationResult", "generate", "generate_bank"]

@@ -1,0 +1,217 @@
+"""Read a document once for everything the question generators share.
+
+The analysis holds the document context, every clause unit with the phrases
+found in each of its views, the pool of list items that distractors are drawn
+from (by type class), and the "Term: description" lists with the category
+their items belong to ("key element", "sector").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tradequiz.document.model import Block, Document, Section
+from tradequiz.generate.context import DocContext, build_context
+from tradequiz.generate.lexicon import wordset
+from tradequiz.generate.phrases import Phrase, find_phrases, verb_form
+from tradequiz.generate.text import content_set, is_plural, normalise, stem, words
+from tradequiz.generate.units import Unit, document_units
+from tradequiz.generate.verbs import is_verb_form
+
+# Items that open with these depend on their sentence ("both economies", "other mechanisms").
+_QUANTIFIERS = wordset(
+    """
+    both other more many such numerous several certain some each
+    """
+)
+_CATEGORY = re.compile(
+    r"(?:^|\b)((?:key|main|major|principal|core|important|central) )?([a-z-]+) "
+    r"(?:include|includes|are|comprise|cover|covers)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class View:
+    unit: Unit
+    index: int  # 0: the core alone; k: the core with satellite k
+    text: str
+    phrases: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class PoolEntry:
+    text: str
+    cls: str
+    section_index: int
+    sentence_id: str
+    list_key: frozenset[str]
+    stems: frozenset[str]
+    lead: frozenset[str]  # content stems of the words before its list
+    form: str  # verb form it opens with ("base", "ing", "third") or ""
+    key: str = ""  # normalised text
+    n_words: int = 0
+    plural: bool = False
+    article: str = ""
+    topic_only: bool = False
+
+
+@dataclass(frozen=True)
+class TermList:
+    section: Section
+    items: tuple[Block, ...]
+    category: str  # singular: "key element", "sector"
+
+    def terms(self) -> tuple[str, ...]:
+        return tuple(b.term or "" for b in self.items)
+
+
+@dataclass
+class Analysis:
+    doc: Document
+    ctx: DocContext
+    units: list[Unit]
+    views: list[View]
+    term_lists: list[TermList]
+    pool: dict[str, list[PoolEntry]] = field(default_factory=dict)
+    # normalised item → every item listed with it anywhere (kept out of its distractors)
+    listed_with: dict[str, frozenset[str]] = field(default_factory=dict)
+    # stem → how many sentences use it (a word used once or twice is specific)
+    sentence_frequency: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def common_stems(self) -> frozenset[str]:
+        """The topic's words and words in over a third of the sentences ("trade"): naming
+        one of these gives nothing away."""
+        total = max(1, len(self.units))
+        frequent = {s for s, n in self.sentence_frequency.items() if n * 3 > total and n > 3}
+        return self.ctx.topic_stems | frozenset(frequent)
+
+    def specific(self, phrase: str) -> bool:
+        """Whether a phrase is worth asking for: two specific words, or one rare word."""
+        stems = content_set(phrase) - self.common_stems
+        if len(stems) >= 2:
+            return True
+        return any(self.sentence_frequency.get(s, 0) <= 2 for s in stems)
+
+    def is_topic_only(self, text: str) -> bool:
+        """ "Japan", "the United States": phrases that only name the document's subject."""
+        return topic_only(self.ctx, text)
+
+
+def topic_only(ctx: DocContext, text: str) -> bool:
+    stems = {stem(w) for w in words(text)} - {"the", "a", "an"}
+    return bool(stems) and stems <= ctx.topic_stems
+
+
+def _article(text: str) -> str:
+    first = text.split(" ", 1)[0].lower()
+    return first if first in {"a", "an", "the"} else ""
+
+
+def singular(noun: str) -> str:
+    lower = noun.lower()
+    if lower.endswith("ies") and len(lower) > 4:
+        return noun[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes")):
+        return noun[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return noun[:-1]
+    return noun
+
+
+def _category(section: Section, lead_in: str | None, ctx: DocContext) -> str:
+    if ctx.is_debate(section):
+        return "issue"
+    if lead_in:
+        match = _CATEGORY.search(lead_in)
+        if match and match.group(2).lower() not in {"these", "they", "that", "which", "it"}:
+            return f"{(match.group(1) or '').lower()}{singular(match.group(2).lower())}"
+    title_words = [
+        w for w in section.title.split() if not is_verb_form(w.lower()) or w.lower().endswith("s")
+    ]  # "Sectors covered" → "sector", not "covered"
+    for word in title_words:
+        lower = word.lower()
+        if lower.endswith("al") and len(lower) > 5:
+            base = lower[:-2]
+            if base in ctx.vocabulary or base + "s" in ctx.vocabulary:
+                return base  # "Sectoral highlights" → "sector"
+    if title_words:
+        return singular(title_words[-1].lower())
+    return "item"
+
+
+def _term_lists(doc: Document, ctx: DocContext) -> list[TermList]:
+    lists: list[TermList] = []
+    for section in doc.sections:
+        run: list[Block] = []
+        for block in (*section.blocks, None):
+            if block is not None and block.kind == "list_item" and block.term:
+                run.append(block)
+                continue
+            if len(run) >= 2:
+                lists.append(TermList(section, tuple(run), _category(section, run[0].lead_in, ctx)))
+            run = []
+    return lists
+
+
+def analyse(doc: Document) -> Analysis:
+    ctx = build_context(doc)
+    units = list(document_units(ctx, doc))
+    views: list[View] = []
+    pool: dict[str, list[PoolEntry]] = defaultdict(list)
+    listed_with: dict[str, set[str]] = defaultdict(set)
+    seen: set[tuple[str, str]] = set()
+    section_index = {s.id: s.index for s in doc.sections}
+    for unit in units:
+        for index, text in enumerate(unit.views()):
+            phrases = tuple(find_phrases(text, ctx.keep_caps, ctx.lower_stems))
+            views.append(View(unit, index, text, phrases))
+            for phrase in phrases:
+                if phrase.kind not in {"item", "object"}:
+                    continue
+                key = normalise(phrase.text)
+                list_key = frozenset(normalise(t) for t in (phrase.text, *phrase.siblings))
+                if (key, unit.sentence.id) in seen or re.search(r"['’]s\b", phrase.text):
+                    continue
+                if unit.problem or phrase.text.split(" ", 1)[0].lower() in _QUANTIFIERS:
+                    continue
+                if ctx.starts_with_name(phrase.text) and phrase.kind == "item":
+                    continue  # a name ("Sweden"), not a thing of a type
+                seen.add((key, unit.sentence.id))
+                listed_with[key] |= list_key
+                pool[phrase.cls].append(
+                    PoolEntry(
+                        phrase.text,
+                        phrase.cls,
+                        section_index[unit.section.id],
+                        unit.sentence.id,
+                        list_key,
+                        content_set(phrase.text),
+                        content_set(phrase.lead),
+                        verb_form(phrase.text),
+                        key,
+                        len(words(phrase.text)),
+                        is_plural(phrase.text),
+                        _article(phrase.text),
+                        topic_only(ctx, phrase.text),
+                    )
+                )
+    frequency: dict[str, int] = defaultdict(int)
+    for section in doc.sections:
+        for sentence in section.sentences:
+            for s in content_set(sentence.text):
+                frequency[s] += 1
+    return Analysis(
+        doc,
+        ctx,
+        units,
+        views,
+        _term_lists(doc, ctx),
+        dict(pool),
+        {k: frozenset(v) for k, v in listed_with.items()},
+        dict(frequency),
+    )

@@ -1,0 +1,124 @@
+"""A generated question before filtering, and the record of one that was rejected."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import TypedDict
+
+from tradequiz.bank.model import Choice, Kind, Pair, Question, SourceSpan, stable_id
+from tradequiz.document.model import Block, Section, Sentence
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A question with what the filters and the ranker need to judge it.
+
+    ``fact`` names the fact the question tests (its source and the tested
+    phrase), so two questions on the same fact compete for one place;
+    ``answers`` are the strings that must not leak into the stem; ``problem``
+    is set when the generator already knows the question cannot stand
+    (an unresolved pronoun, say) so that it is reported rather than dropped.
+    """
+
+    question: Question
+    fact: str
+    answers: tuple[str, ...]
+    score: float
+    problem: str | None = None
+    # Options (beyond the answer) and what they must be checked against.
+    distractors: tuple[str, ...] = ()
+    # Extra keys this question claims when kept, and keys whose holder it must not join:
+    # a true restatement of a clause and any other question on that clause exclude each other.
+    marks: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+
+
+class ClauseKeys(TypedDict):
+    marks: tuple[str, ...]
+    avoid: tuple[str, ...]
+
+
+def clause_keys(sentence_id: str, clause: int, restatement: bool = False) -> ClauseKeys:
+    """``marks``/``avoid`` for a question on one clause (see :class:`Candidate`)."""
+    used, restated = f"{sentence_id}#{clause}|used", f"{sentence_id}#{clause}|restated"
+    if restatement:
+        return {"marks": (restated, used), "avoid": (used,)}
+    return {"marks": (used,), "avoid": (restated,)}
+
+
+@dataclass(frozen=True)
+class Rejected:
+    question: Question
+    reason: str
+    detail: str = ""
+
+
+@dataclass
+class Source:
+    """Where a question comes from: its section, passage and sentence for the explanation."""
+
+    section: Section
+    block: Block
+    sentence: Sentence | None = None
+    start: int = -1
+    end: int = -1
+    explanation: str = ""
+    passage: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.start < 0:
+            self.start = self.sentence.start if self.sentence else self.block.start
+            self.end = self.sentence.end if self.sentence else self.block.end
+        if not self.explanation:
+            self.explanation = self.sentence.text if self.sentence else self.block.text
+        if not self.passage:
+            self.passage = self.sentence.text if self.sentence else self.block.text
+
+
+def order_choices(key: str, correct: str, others: list[str]) -> tuple[Choice, ...]:
+    """Mix the right answer in among the others, the same way every time."""
+    texts = [correct, *others]
+    ranked = sorted(texts, key=lambda t: hashlib.sha256(f"{key}\x1f{t}".encode()).hexdigest())
+    return tuple(Choice(t, correct=(t == correct)) for t in ranked)
+
+
+def build(
+    *,
+    kind: Kind,
+    source: Source,
+    prompt: str,
+    generator: str,
+    essential: str,
+    difficulty: float,
+    choices: tuple[Choice, ...] = (),
+    truth: bool | None = None,
+    answers: tuple[str, ...] = (),
+    pairs: tuple[Pair, ...] = (),
+    items: tuple[str, ...] = (),
+    tags: tuple[str, ...] = (),
+) -> Question:
+    """A fingerprinted question whose id depends on its passage, kind and content only."""
+    qid = stable_id(source.passage, kind, generator, essential)
+    question = Question(
+        id=qid,
+        kind=kind,
+        section=source.section.id,
+        prompt=prompt,
+        choices=choices,
+        truth=truth,
+        answers=answers,
+        pairs=pairs,
+        items=items,
+        explanation=source.explanation,
+        source=SourceSpan(source.start, source.end),
+        difficulty=round(min(0.95, max(0.05, difficulty)), 2),
+        generator=generator,
+        tags=tags,
+    )
+    return question.with_fingerprint()
+
+
+def with_choices(question: Question, choices: tuple[Choice, ...]) -> Question:
+    return replace(question, choices=choices).with_fingerprint()

@@ -1,0 +1,181 @@
+"""What every question needs to know about the document as a whole.
+
+A stem must stand alone: it names the topic when the clause does not ("the
+relationship" — which one?), and it says whose claim it is ("According to the
+article", "In the article's debate on …").  This module works out the
+document's topic words, the names it capitalises, which sections hold a
+debate and what the document calls its own view, and frames a clause with
+the context it lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from tradequiz.document.model import Block, Document, Section
+from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE, STOPWORDS, VIEW_NOUNS
+from tradequiz.generate.text import stem, words
+
+_DEBATE_TITLE = re.compile(
+    r"\b(controvers\w*|debates?|criticis\w*|critiques?|arguments?|disputes?|views)\b", re.I
+)
+_VIEW = re.compile(
+    r"\b(?:from )?(?:an?|the) ((?:[\w-]+ ){0,1}[\w-]+) (" + "|".join(VIEW_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+_SIDE_WORDS = re.compile(r"\b(" + "|".join(PRO_SIDE + CON_SIDE) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DocContext:
+    doc: Document
+    title: str
+    topic_stems: frozenset[str]
+    keep_caps: frozenset[str]
+    names: frozenset[str]  # capitalised words never written in lower case ("Japan", "China")
+    vocabulary: frozenset[str]
+    lower_stems: frozenset[str]  # stems of words the document writes in lower case
+    debate_sections: frozenset[str]
+    main_views: dict[str, str]  # section id → "market-oriented perspective"
+
+    def is_debate(self, section: Section) -> bool:
+        return section.id in self.debate_sections
+
+    def has_topic(self, text: str) -> bool:
+        return any(stem(w) in self.topic_stems for w in words(text))
+
+    def starts_with_name(self, text: str) -> bool:
+        ws = text.split(" ", 2)
+        first = ws[0].strip("“\"'(")
+        if not first:
+            return False
+        if len(first) > 1 and first[:2].isupper():
+            return True  # an acronym
+        if any(part in self.names for part in re.split(r"[–\-’']", first)):
+            return True
+        bare = re.split(r"[–\-’']", first)[0]
+        if (
+            len(ws) > 2
+            and ws[1] == "and"
+            and ws[2][:1].isupper()
+            and stem(bare) not in self.lower_stems
+            and bare.lower() not in STOPWORDS
+        ):
+            return True  # "Sweden and Finland …": a pair of names at the start of a sentence
+        # "World Trade Organization": a run of capitalised words is a name ("The US" is not).
+        if first.lower() in {"the", "a", "an"}:
+            return False
+        return len(ws) > 1 and first[0].isupper() and ws[1][:1].isupper()
+
+    def lower(self, text: str) -> str:
+        """Lower-case the first letter for use inside a sentence, unless it starts a name."""
+        if not text or self.starts_with_name(text):
+            return text
+        return text[0].lower() + text[1:]
+
+    def view_label(self, section: Section) -> str:
+        """ "the article's market-oriented perspective" (or "the article's own view")."""
+        view = self.main_views.get(section.id)
+        return f"the article's {view}" if view else "the article's own view"
+
+    @property
+    def topic(self) -> str:
+        """The title as it reads inside a sentence ("carbon pricing", "Japan–United States
+        trade")."""
+        return self.lower(self.title)
+
+    def about(self) -> str:
+        """ "on Japan–United States trade": names the topic for a stem that lacks it."""
+        return f"on {self.topic}"
+
+    def frame(self, section: Section, block: Block, body: str) -> str:
+        """Prefix a clause with the attribution and topic it needs to stand alone."""
+        body = self.lower(body)
+        if block.kind == "list_item" and block.term:
+            term = block.term
+            if self.is_debate(section):
+                return f"In the article's debate on {self.lower(term)}, {body}"
+            where = "" if self.has_topic(body + " " + term) else f" {self.about()}"
+            if body.startswith(f"“{term}”") or self.lower(term).lower() in body.lower():
+                return f"According to the article{where}, {body}"
+            return f"According to the article{where}, under “{term}”, {body}"
+        where = "" if self.has_topic(body) else f" {self.about()}"
+        return f"According to the article{where}, {body}"
+
+
+def attributed(text: str) -> bool:
+    """Whether a clause already says whose claim it is."""
+    return bool(_SIDE_WORDS.search(text) or _VIEW.search(text)) or bool(
+        re.search(r"\b(?:some|many|others) (?:argue|claim|say|contend|believe)\b", text, re.I)
+    )
+
+
+def _topic_stems(title: str, body_caps: frozenset[str]) -> frozenset[str]:
+    title_words = words(title)
+    names = [w for w in title_words if w[0].isupper() and (w in body_caps or w == title_words[0])]
+    chosen = names or [w for w in title_words if len(w) > 3]
+    stems = {stem(w) for w in chosen}
+    # Abbreviations the body uses for a multi-word name in the title ("United States" → "US").
+    for match in re.finditer(r"((?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+)", title):
+        initials = "".join(w[0] for w in match.group(1).split())
+        stems.add(initials.lower())
+    return frozenset(stems)
+
+
+def _capitalised_names(doc: Document) -> frozenset[str]:
+    """Words the document capitalises in mid-sentence more often than not."""
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for section in doc.sections:
+        for sentence in section.sentences:
+            for i, w in enumerate(words(sentence.text)):
+                if w[0].isupper() and i > 0:
+                    upper[w] += 1
+                elif w[0].islower():
+                    lower[w.lower()] += 1
+    return frozenset(w for w, n in upper.items() if n > lower[w.lower()])
+
+
+def _is_debate(section: Section) -> bool:
+    if _DEBATE_TITLE.search(section.title):
+        return True
+    text = " ".join(s.text for s in section.sentences)
+    sides = {m.group(1).lower() for m in _SIDE_WORDS.finditer(text)}
+    return bool(sides & set(PRO_SIDE)) and bool(sides & set(CON_SIDE))
+
+
+def build_context(doc: Document) -> DocContext:
+    caps = _capitalised_names(doc)
+    vocabulary = frozenset(
+        w.lower() for section in doc.sections for s in section.sentences for w in words(s.text)
+    )
+    lower_stems = frozenset(
+        stem(w)
+        for section in doc.sections
+        for s in section.sentences
+        for w in words(s.text)
+        if w[0].islower()
+    )
+    debate = frozenset(s.id for s in doc.sections if _is_debate(s))
+    views: dict[str, str] = {}
+    for section in doc.sections:
+        if section.id not in debate:
+            continue
+        for sentence in section.sentences:
+            match = _VIEW.search(sentence.text)
+            if match:
+                views[section.id] = f"{match.group(1)} {match.group(2)}".lower()
+                break
+    return DocContext(
+        doc=doc,
+        title=doc.title,
+        topic_stems=_topic_stems(doc.title, caps),
+        keep_caps=caps,
+        names=frozenset(w for w in caps if stem(w) not in lower_stems),
+        vocabulary=vocabulary,
+        lower_stems=lower_stems,
+        debate_sections=debate,
+        main_views=views,
+    )

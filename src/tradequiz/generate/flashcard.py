@@ -1,0 +1,277 @@
+"""Flashcards (self-rated): a term's description, what does something, and how.
+
+- term → description: the reverse of the short-answer definition;
+- "What can influence competitiveness?" → "Exchange-rate movements and
+  monetary policy": a clause's subject asked from the rest of the clause,
+  when the subject is something to know (not "the relationship" or a pronoun);
+- "How does an open trading regime support regional stability?" → "By tying
+  economic success to …": a clause's means ("by …ing").
+Answers are whole phrases of the document, so these are rated by the learner
+rather than checked letter by letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tradequiz.generate.analysis import Analysis
+from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
+from tradequiz.generate.lexicon import (
+    CON_SIDE,
+    NOUN_CLASSES,
+    PRO_SIDE,
+    PRONOUN_OPENERS,
+    TOPIC_STANDINS,
+    VIEW_NOUNS,
+    wordset,
+)
+from tradequiz.generate.periods import find_periods
+from tradequiz.generate.text import (
+    normalise,
+    sentence,
+    stem,
+    third_person_to_base,
+    upper_first,
+    words,
+)
+from tradequiz.generate.units import Unit, split_subject
+from tradequiz.generate.verbs import BASE_FORMS, THIRD_PERSON, is_verb_form
+
+_SKIP_HEADS = TOPIC_STANDINS | frozenset(VIEW_NOUNS) | {
+    "approach", "debate", "response", "reply", "answer", "focus", "milestone", "steps",
+}  # fmt: skip
+_BY = re.compile(r"^(?P<main>.+?) by (?P<means>[a-z]+ing\b.+)$")
+
+
+def _term_cards(an: Analysis) -> Iterator[Candidate]:
+    for term_list in an.term_lists:
+        debate = an.ctx.is_debate(term_list.section)
+        for block in term_list.items:
+            term = block.term or ""
+            description = block.description or ""
+            if debate:
+                prompt = (
+                    f"In the article's debate on {an.ctx.topic}, what is said about "
+                    f"{an.ctx.lower(term)}?"
+                )
+            else:
+                # Not naming the category keeps "Is X one of the key elements?" a question.
+                prompt = f"What does the article say about “{term}” in {an.ctx.topic}?"
+            yield Candidate(
+                question=build(
+                    kind="flashcard",
+                    source=Source(term_list.section, block, explanation=block.text),
+                    prompt=prompt,
+                    generator="flashcard.term",
+                    essential=normalise(term),
+                    difficulty=0.5 + min(0.3, len(words(description)) / 150),
+                    answers=(description,),
+                ),
+                fact=f"{block.id}|flashcard",
+                answers=(),
+                score=0.72,
+            )
+
+
+def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
+    ws = words(subject)
+    if not ws or len(ws) > 10 or ws[0].lower() in PRONOUN_OPENERS:
+        return False
+    head = stem(ws[-1])
+    if ws[-1].lower() in _SKIP_HEADS or head in {stem(w) for w in _SKIP_HEADS}:
+        return False
+    if head in NOUN_CLASSES["actor"] or ws[0].lower() in PRO_SIDE + CON_SIDE:
+        return False  # people: "who …?" multiple choice asks for these
+    if an.is_topic_only(subject) or find_periods(subject) or "“" in subject:
+        return False
+    if all(w[0].isupper() for w in ws if w.lower() not in {"and", "the", "of"}):
+        return False  # "Sweden and Finland": names, not a "what"
+    return an.specific(subject)
+
+
+def _points_back(text: str) -> bool:
+    """ "favour it because …": a pronoun in the rest leaves the question unresolved."""
+    return bool(re.search(r"\b(?:it|its|they|them|this|these|those)\b", text, re.IGNORECASE))
+
+
+def _subject_cards(an: Analysis) -> Iterator[Candidate]:
+    for unit in an.units:
+        if unit.problem:
+            continue
+        split = split_subject(unit.core)
+        if split is None:
+            continue
+        intro, subject, verb, rest = split
+        if not _worth_asking(an, unit, subject) or len(words(rest)) < 2 or _points_back(rest):
+            continue
+        # Only the verb and its object: the rest (means, lists) may be another question's answer.
+        short = re.split(r" by | through | rather than | while | so that ", rest, maxsplit=1)[0]
+        if len(words(short)) < 2 or len(words(short)) > 16:
+            continue
+        if subject.lower() not in unit.sentence.text.lower():
+            continue  # a subject put in for a pronoun is this generator's words, not the article's
+        body = f"{an.ctx.lower(intro)}what {verb} {short}".strip()
+        where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
+        frame = f"According to the article{where}, "
+        if unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):
+            frame = f"In the article's debate on {an.ctx.lower(unit.block.term)}, "
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"{frame}{body}?",
+                generator="flashcard.what",
+                essential=normalise(subject),
+                difficulty=0.55,
+                answers=(sentence(upper_first(subject)),),
+            ),
+            fact=f"{unit.sentence.id}#{unit.index}|subject",
+            answers=(subject,),
+            score=0.6,
+            **clause_keys(unit.sentence.id, unit.index),
+        )
+
+
+def _means_cards(an: Analysis) -> Iterator[Candidate]:
+    for unit in an.units:
+        if unit.problem:
+            continue
+        match = _BY.match(unit.core)
+        split = split_subject(match.group("main")) if match else None
+        if match is None or split is None or " that " in match.group("main"):
+            continue  # "argue that X … by Y": the means belongs to a reported claim
+        intro, subject, verb, rest = split
+        first = verb.split(" ")[-1].lower()
+        if first in THIRD_PERSON:
+            question = f"how does {an.ctx.lower(subject)} {third_person_to_base(first)} {rest}"
+        elif first in BASE_FORMS:
+            question = f"how do {an.ctx.lower(subject)} {first} {rest}"
+        else:
+            continue
+        body = f"{an.ctx.lower(intro)}{question}".strip()
+        where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"According to the article{where}, {body}?",
+                generator="flashcard.how",
+                essential=normalise(rest),
+                difficulty=0.6,
+                answers=(sentence(f"By {match.group('means')}"),),
+            ),
+            # "How does X …?" names X, the answer of "What …?": one of the two per clause.
+            fact=f"{unit.sentence.id}#{unit.index}|subject",
+            answers=(),
+            score=0.62,
+            **clause_keys(unit.sentence.id, unit.index),
+        )
+
+
+_AIM = re.compile(
+    r"^(?P<subject>.+?) (?P<verb>aims?|aimed|(?:is|are|was|were) (?:designed|aimed|meant|intended)|"
+    r"(?:has|have) aimed) (?:to|at) (?P<purpose>.+)$"
+)
+# Nouns and words after which "to …" completes them rather than giving a purpose.
+_NOT_PURPOSE = wordset(
+    """
+    capacity ability need needs effort efforts attempt right way chance opportunity
+    opportunities commitment approach plan decision power freedom mechanisms means best how
+    what whether able unable likely willing going used
+    """
+)
+_LINKING_WORDS = wordset(
+    """
+    is are was were be been being
+    """
+)
+_PURPOSE = re.compile(r"^(?P<main>.+?) to (?P<verb>[a-z]+) (?P<rest>.+)$")
+
+
+def _aim_question(an: Analysis, unit: Unit) -> tuple[str, str] | None:
+    """ "S aim to X" / "S are designed to X" → ("what do S aim to do", "X")."""
+    match = _AIM.match(unit.core)
+    if not match:
+        return None
+    subject, verb, purpose = match.group("subject"), match.group("verb"), match.group("purpose")
+    if len(words(subject)) > 10 or re.search(r"\b(?:that|which|who)\b", subject):
+        return None
+    inner = split_subject(subject + " x y")
+    if inner is not None and inner[1] != subject:
+        return None  # the "subject" holds a verb of its own: not a plain noun phrase
+    if not an.specific(subject):
+        return None
+    if subject.split()[0].lower() in PRONOUN_OPENERS:
+        return None
+    lowered = an.ctx.lower(subject)
+    if verb in {"aims", "aim"}:
+        question = f"what {'does' if verb == 'aims' else 'do'} {lowered} aim to do"
+    elif verb.endswith("aimed") and verb.startswith("ha"):
+        question = f"what {verb.split()[0]} {lowered} aimed to do"
+    elif " " in verb:
+        be, participle = verb.split()
+        question = f"what {be} {lowered} {participle} to do"
+    else:
+        return None
+    return question, purpose
+
+
+def _why_question(an: Analysis, unit: Unit) -> tuple[str, str] | None:
+    """ "S V O to V2 X" (a purpose) → ("why does S V O", "To V2 X")."""
+    match = _PURPOSE.match(unit.core)
+    if not match or match.group("verb") not in BASE_FORMS:
+        return None
+    before = match.group("main").rsplit(" ", 1)[-1].lower()
+    if before in _NOT_PURPOSE or before in _LINKING_WORDS or is_verb_form(before):
+        return None  # "the capacity to respond", "how best to balance", "is to improve"
+    split = split_subject(match.group("main"))
+    if split is None:
+        return None
+    intro, subject, verb, rest = split
+    last = verb.split(" ")[-1].lower()
+    if last not in THIRD_PERSON or len(words(rest)) < 2 or " to " in f" {rest} ":
+        return None
+    if subject.split()[0].lower() in PRONOUN_OPENERS or not subject:
+        return None
+    adverbs = " ".join(verb.split(" ")[:-1])
+    head = f"{adverbs} " if adverbs else ""
+    base = third_person_to_base(last)
+    question = f"{an.ctx.lower(intro)}why does {an.ctx.lower(subject)} {head}{base} {rest}"
+    return question, f"to {match.group('verb')} {match.group('rest')}"
+
+
+def _purpose_cards(an: Analysis) -> Iterator[Candidate]:
+    for unit in an.units:
+        if unit.problem:
+            continue
+        made = _aim_question(an, unit) or _why_question(an, unit)
+        if made is None:
+            continue
+        question, purpose = made
+        where = "" if an.ctx.has_topic(question + unit.core) else f" {an.ctx.about()}"
+        frame = f"According to the article{where}, "
+        if unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):
+            frame = f"In the article's debate on {an.ctx.lower(unit.block.term)}, "
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"{frame}{question.strip()}?",
+                generator="flashcard.purpose",
+                essential=normalise(question),
+                difficulty=0.6,
+                answers=(sentence(upper_first(purpose)),),
+            ),
+            fact=f"{unit.sentence.id}|{unit.index}|purpose",
+            answers=(),
+            score=0.64,
+            **clause_keys(unit.sentence.id, unit.index),
+        )
+
+
+def candidates(an: Analysis) -> Iterator[Candidate]:
+    yield from _term_cards(an)
+    yield from _subject_cards(an)
+    yield from _means_cards(an)
+    yield from _purpose_cards(an)

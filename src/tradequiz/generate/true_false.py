@@ -1,0 +1,211 @@
+"""True/false statements, always attributed ("According to the article, …").
+
+True statements restate a clause.  False ones are false because of what the
+document says, never by a trick word: a period swapped for another period of
+the document, two possessors swapped ("America's … and Japan's …"), or a description put
+under another term of the same list.  (Swapping a list item for another of
+the same type too often makes nonsense: "consumers benefit from commercial
+realities".)  (Statements that swap the sides of
+a debate are made in ``debate``.)  The ranker keeps trues and falses balanced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+from tradequiz.generate.analysis import Analysis, View
+from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
+from tradequiz.generate.periods import Period, find_periods, put_period
+from tradequiz.generate.terms import clues, distinctive_stems
+from tradequiz.generate.text import content_set, normalise, sentence, words
+
+_POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:[ –][A-Z][\w.]*)?)(['’]s)\b")
+
+
+def _statement(an: Analysis, view: View, body: str) -> str:
+    unit = view.unit
+    return sentence(an.ctx.frame(unit.section, unit.block, body))
+
+
+def _candidate(
+    an: Analysis, view: View, body: str, truth: bool, generator: str, essential: str, score: float
+) -> Candidate:
+    unit = view.unit
+    source = Source(unit.section, unit.block, unit.sentence)
+    fact = f"{unit.sentence.id}#{unit.index}|tf" if truth else f"{unit.sentence.id}|{essential}"
+    return Candidate(
+        question=build(
+            kind="true_false",
+            source=source,
+            prompt=_statement(an, view, body),
+            generator=generator,
+            essential=essential,
+            difficulty=0.3 if truth else 0.4,
+            truth=truth,
+        ),
+        fact=fact,
+        answers=(),
+        score=score,
+        problem=unit.problem,
+        **clause_keys(unit.sentence.id, unit.index, restatement=truth),
+    )
+
+
+def _true_statements(an: Analysis) -> Iterator[Candidate]:
+    for view in an.views:
+        if "not only" in view.text or len(words(view.text)) < 6:
+            continue
+        yield _candidate(
+            an, view, view.text, True, "tf.restate", f"view{view.index}", 0.5 - 0.05 * view.index
+        )
+
+
+def _period_swaps(an: Analysis, all_periods: list[Period]) -> Iterator[Candidate]:
+    for view in an.views:
+        for period in find_periods(view.text):
+            if view.index and period.start < len(view.unit.core):
+                continue
+            others = sorted(
+                (p for p in all_periods if abs(p.key - period.key) >= 5),
+                key=lambda p: (abs(p.key - period.key), p.text),
+            )
+            if not others:
+                continue
+            body = put_period(view.text, period, others[0])
+            yield _candidate(an, view, body, False, "tf.period_swap", normalise(period.text), 0.75)
+
+
+def _possessive_swaps(an: Analysis) -> Iterator[Candidate]:
+    for view in an.views:
+        found = list(_POSSESSIVE.finditer(view.text))
+        names = list(dict.fromkeys(m.group(1) for m in found))
+        if len(names) != 2 or len(found) != 2:
+            continue
+        first, second = found
+        text = view.text
+        body = (
+            text[: first.start(1)]
+            + second.group(1)
+            + text[first.end(1) : second.start(1)]
+            + first.group(1)
+            + text[second.end(1) :]
+        )
+        yield _candidate(an, view, body, False, "tf.possessive_swap", "|".join(names), 0.75)
+
+
+def _term_swaps(an: Analysis) -> Iterator[Candidate]:
+    for term_list in an.term_lists:
+        if len(term_list.items) < 3:
+            continue
+        debate = an.ctx.is_debate(term_list.section)
+        blocks = list(term_list.items)
+        for i, block in enumerate(blocks):
+            for clue in clues(an, term_list, block):
+                if clue.masks:
+                    continue
+                clue_stems = content_set(clue.text)
+                # The next term in the list whose own words the clue does not use.
+                for step in range(1, len(blocks)):
+                    other = blocks[(i + step) % len(blocks)]
+                    other_term = other.term or ""
+                    if distinctive_stems(an, term_list, other_term) & clue_stems:
+                        continue
+                    body = an.ctx.lower(clue.text)
+                    if debate:
+                        prompt = f"In the article's debate on {an.ctx.lower(other_term)}, {body}"
+                    else:
+                        where = "" if an.ctx.has_topic(body + other_term) else f" {an.ctx.about()}"
+                        prompt = f"According to the article{where}, under “{other_term}”, {body}"
+                    source = Source(term_list.section, block, clue.sentence)
+                    yield Candidate(
+                        question=build(
+                            kind="true_false",
+                            source=source,
+                            prompt=sentence(prompt),
+                            generator="tf.term_swap",
+                            essential=normalise(other_term),
+                            difficulty=0.45,
+                            truth=False,
+                        ),
+                        fact=f"{clue.sentence.id}|{normalise(other_term)}|tf",
+                        answers=(),
+                        score=0.65,
+                        **clause_keys(clue.sentence.id, 0),
+                    )
+                    break
+
+
+def plural(noun_phrase: str) -> str:
+    head = noun_phrase.rsplit(" ", 1)[-1]
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        return noun_phrase[:-1] + "ies"
+    if head.endswith(("s", "sh", "ch", "x")):
+        return noun_phrase + "es"
+    return noun_phrase + "s"
+
+
+def _membership(an: Analysis) -> Iterator[Candidate]:
+    """ "The article lists “X” among the key elements of …" — true for its own list, false for
+    a term of another list (of another section) sharing no word with this list's terms."""
+    lists = [t for t in an.term_lists if len(t.items) >= 3]
+    for term_list in lists:
+        if an.ctx.is_debate(term_list.section):
+            where = f"the issues in its debate on {an.ctx.topic}"
+        else:
+            where = f"the {plural(term_list.category)} of {an.ctx.topic}"
+        own_stems = {s for term in term_list.terms() for s in content_set(term)}
+        own_stems |= content_set(term_list.category)
+        first, last = term_list.items[0], term_list.items[-1]
+        options: list[tuple[str, bool]] = [(t, True) for t in term_list.terms()]
+        for other in lists:
+            if other.section.id == term_list.section.id or other.category == term_list.category:
+                continue
+            if abs(other.section.index - term_list.section.index) > 4:
+                continue  # nearby lists only: the same document's parts, and fast on long ones
+            # A long term ("The critique that globalization erodes …") cannot pass for a
+            # sector or an element: stating that it is one would be absurd, not fair.
+            longest = max(len(words(t)) for t in term_list.terms()) + 1
+            options.extend(
+                (t, False)
+                for t in other.terms()
+                if not content_set(t) & own_stems and len(words(t)) <= longest
+            )
+        # A few of each per list: enough to test its membership without swamping the bank.
+        options.sort(
+            key=lambda o: hashlib.sha256(f"{term_list.category}{o[0]}".encode()).hexdigest()
+        )
+        options = [o for o in options if o[1]][:4] + [o for o in options if not o[1]][:5]
+        for term, truth in options:
+            source = Source(
+                term_list.section,
+                first,
+                start=first.start,
+                end=last.end,
+                explanation="\n".join(b.text for b in term_list.items),
+                passage="\n".join(term_list.terms()),
+            )
+            yield Candidate(
+                question=build(
+                    kind="true_false",
+                    source=source,
+                    prompt=f"The article lists “{term}” among {where}.",
+                    generator="tf.membership",
+                    essential=normalise(term),
+                    difficulty=0.3,
+                    truth=truth,
+                ),
+                fact=f"{first.id}|member|{normalise(term)}",
+                answers=(),
+                score=0.52 if truth else 0.6,
+            )
+
+
+def candidates(an: Analysis) -> Iterator[Candidate]:
+    all_periods = [p for v in an.views if v.index == 0 for p in find_periods(v.text)]
+    yield from _true_statements(an)
+    yield from _period_swaps(an, all_periods)
+    yield from _possessive_swaps(an)
+    yield from _term_swaps(an)
+    yield from _membership(an)
