@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -75,8 +76,6 @@ def test_add_and_list_a_document(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_profile_option_keeps_learners_apart(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import os
-
     from tests.sample_documents import write_document
 
     source = write_document(tmp_path / "reading.txt")
@@ -113,3 +112,16 @@ def test_add_a_bank_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "Added Canada–Mexico trade (version 1)" in capsys.readouterr().out
     assert main(["add", str(bank)]) == 0
     assert "already in your library" in capsys.readouterr().out
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`tradequiz generate … | head` must not end in a traceback."""
+    bank = tmp_path / "b.yaml"
+    command = [sys.executable, "-m", "tradequiz", "generate", str(SOURCE), "-o", str(bank)]
+    # The reader is gone before the summary is written: every write meets a closed pipe.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    result = subprocess.run(command, stdout=write_end, stderr=subprocess.PIPE, text=True)
+    os.close(write_end)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+    assert bank.exists()

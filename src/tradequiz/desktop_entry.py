@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradequiz.bank.yaml_io import atomic_write_text
+from tradequiz.files import atomic_write_text
 from tradequiz.resources import resource
 
 DESKTOP_ID = "tradequiz"

@@ -16,7 +16,7 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-from tradequiz.bank.yaml_io import atomic_write_text
+from tradequiz.files import atomic_write_text
 from tradequiz.paths import DataFolder, DataPaths
 from tradequiz.store.connection import StoreError
 from tradequiz.store.maintenance import companions, learner_name, settle_wal

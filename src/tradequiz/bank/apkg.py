@@ -18,7 +18,7 @@ from pathlib import Path
 import genanki
 
 from tradequiz.bank.interchange import Exported, exportable
-from tradequiz.bank.model import BLANK, CHOICE_KINDS, Bank, Question
+from tradequiz.bank.model import BLANK, CHOICE_KINDS, KIND_LABELS, Bank, Question
 
 CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; color: black;
   background-color: white; }
@@ -28,16 +28,6 @@ ol.options li { margin: .3em 0; }
 """
 BASIC_FIELDS = ["Front", "Back", "Explanation", "Section", "QuestionId"]
 CLOZE_FIELDS = ["Text", "Back Extra", "Explanation", "Section", "QuestionId"]
-KIND_LABELS = {
-    "multiple_choice": "Multiple choice",
-    "debate": "Who argues what",
-    "true_false": "True or false",
-    "cloze": "Fill in the blank",
-    "short_answer": "Short answer",
-    "matching": "Matching",
-    "ordering": "Put in order",
-    "flashcard": "Flashcard",
-}
 
 
 def stable_number(*parts: str) -> int:

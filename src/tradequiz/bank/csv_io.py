@@ -28,19 +28,19 @@ from tradequiz.bank.interchange import (
 from tradequiz.bank.model import Bank, Question, stable_id
 from tradequiz.bank.problems import BankError, Problem
 from tradequiz.document.reader import slugify
+from tradequiz.textsafe import FORMULA_STARTS, csv_cell
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADERS = {("front", "back"), ("term", "definition"), ("question", "answer")}
 MAX_FIELD = 1_000_000
 
 
 def neutralise(cell: str) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    return csv_cell(cell)
 
 
 def restore(cell: str) -> str:
-    if cell.startswith("'") and cell[1:].startswith(FORMULA_START):
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
         return cell[1:]
     return cell
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from tradequiz.bank.json_io import export_json_bank, import_json
 from tradequiz.bank.model import Bank
 from tradequiz.bank.moodle_xml import export_moodle_xml
 from tradequiz.bank.problems import BankError, Problem
+from tradequiz.files import atomic_write_bytes
 
 FORMATS: dict[str, Format] = {
     "gift": Format(
@@ -93,17 +92,3 @@ def import_from(path: Path, fmt: Format) -> Imported:
     except OSError as exc:
         raise BankError([Problem(str(path), 1, 1, f"cannot read: {exc.strerror}")]) from exc
     return fmt.read(data, str(path))
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -27,6 +27,17 @@ OBJECTIVE_KINDS = frozenset(
 )
 CHOICE_KINDS = frozenset({"multiple_choice", "debate"})
 TYPED_KINDS = frozenset({"cloze", "short_answer"})
+# What each kind is called on screen and in exports.
+KIND_LABELS = {
+    "multiple_choice": "Multiple choice",
+    "debate": "Who argues what",
+    "true_false": "True or false",
+    "cloze": "Fill in the blank",
+    "short_answer": "Short answer",
+    "matching": "Matching",
+    "ordering": "Put in order",
+    "flashcard": "Flashcard",
+}
 BLANK = "____"
 FORMAT = "tradequiz-bank/1"
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +39,7 @@ from tradequiz.bank.model import (
     SourceSpan,
 )
 from tradequiz.bank.problems import BankError, Problem
+from tradequiz.files import atomic_write_text
 
 MAX_BANK_BYTES = 50 * 1024 * 1024
 # A bank is a few levels deep; refuse pathological nesting before Python's stack does.
@@ -570,21 +570,6 @@ def dump_bank(bank: Bank, template: CommentedMap | None = None) -> str:
     stream = io.StringIO()
     _writer().dump(bank_to_tree(bank, template), stream)
     return stream.getvalue()
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_bank(

@@ -7,9 +7,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tradequiz.bank.yaml_io import atomic_write_text, save_bank
+from tradequiz.bank.yaml_io import save_bank
 from tradequiz.cli.bank_update import update_bank_file
 from tradequiz.document.reader import read_document
+from tradequiz.files import atomic_write_text
 from tradequiz.generate import generate
 from tradequiz.generate.report import markdown, summary
 

@@ -16,8 +16,9 @@ from datetime import datetime
 from pathlib import Path
 
 from tradequiz.bank.problems import BankError
-from tradequiz.bank.yaml_io import atomic_write_text, load_bank
+from tradequiz.bank.yaml_io import load_bank
 from tradequiz.document.reader import slugify
+from tradequiz.files import atomic_write_text
 from tradequiz.library.steps import CancelToken, LibraryError, Report, Step, ignore
 from tradequiz.library.summary import BankSummary, summarise
 from tradequiz.paths import DataPaths

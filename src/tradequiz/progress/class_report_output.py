@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tradequiz.files import atomic_write_bytes
 from tradequiz.progress import pdf_kit
 from tradequiz.progress.class_report import ClassReport
 from tradequiz.progress.export_csv import Cell, atomic_write_csv, rows_text
-from tradequiz.progress.export_pdf import write_bytes_atomic
 from tradequiz.progress.formatting import percent
 from tradequiz.progress.pdf_kit import Column, ReportPDF
 
@@ -147,4 +147,4 @@ def render_class_pdf(report: ClassReport) -> bytes:
 
 
 def write_class_pdf(report: ClassReport, path: Path) -> None:
-    write_bytes_atomic(path, render_class_pdf(report))
+    atomic_write_bytes(path, render_class_pdf(report))

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from tradequiz.bank.yaml_io import atomic_write_text
+from tradequiz.files import atomic_write_text
 from tradequiz.progress.export_json import ProgressExport, iso
 from tradequiz.progress.figures import SectionFigures
 from tradequiz.progress.questions import STATE_NAMES
 from tradequiz.store.review_queries import review_log
+from tradequiz.textsafe import csv_cell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | int | float | None
 
 SUMMARY_COLUMNS = (
@@ -39,10 +39,8 @@ LOG_COLUMNS = (
 
 
 def neutralise(value: Cell) -> Cell:
-    """Text that a spreadsheet would evaluate is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would evaluate is prefixed with an apostrophe; numbers stay."""
+    return csv_cell(value) if isinstance(value, str) else value
 
 
 def _ratio(value: float | None) -> Cell:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tradequiz import __version__
-from tradequiz.bank.yaml_io import atomic_write_text
+from tradequiz.files import atomic_write_text
 from tradequiz.progress.calendar import DayCalendar
 from tradequiz.progress.figures import (
     FORECAST_DAYS,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tradequiz.files import atomic_write_bytes
 from tradequiz.progress import pdf_kit
 from tradequiz.progress.export_json import ProgressExport
 from tradequiz.progress.figures import ProgressReport
@@ -110,21 +111,4 @@ def render_pdf(export: ProgressExport) -> bytes:
 
 def write_pdf(export: ProgressExport, path: Path) -> None:
     """Write the report atomically."""
-    write_bytes_atomic(path, render_pdf(export))
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, render_pdf(export))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tradequiz.bank.model import KIND_LABELS
 from tradequiz.humanize import plural
 from tradequiz.library import AddedBank, AddedDocument, CancelToken, add_bank_file, add_document
 from tradequiz.library.steps import Report
@@ -37,7 +38,7 @@ from tradequiz.paths import DataPaths
 from tradequiz.store.opening import Store
 from tradequiz.ui.bank_review_dialog import BankReviewDialog
 from tradequiz.ui.library_worker import Job, LibraryWorker
-from tradequiz.ui.question_views.base import KIND_LABELS, wrapping_label
+from tradequiz.ui.question_views.base import wrapping_label
 
 JobKind = Literal["document", "bank"]
 

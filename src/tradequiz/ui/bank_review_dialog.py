@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tradequiz.bank.model import KIND_LABELS
 from tradequiz.humanize import plural
 from tradequiz.store import documents
 from tradequiz.store.opening import Store
-from tradequiz.ui.question_views.base import KIND_LABELS
 
 COLUMNS = ("Section", "Kind", "Status", "Question", "Answer")
 

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradequiz.bank.checks import FieldProblem
-from tradequiz.bank.model import KINDS, STATUSES, BankSection, Choice, Pair, Question
-from tradequiz.ui.question_views.base import KIND_LABELS
+from tradequiz.bank.model import KIND_LABELS, KINDS, STATUSES, BankSection, Choice, Pair, Question
 
 # The form row a problem's field is shown under ("choices.2.text" → "choices").
 FIELD_ROWS = (

@@ -21,8 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from tradequiz.bank.checks import FieldProblem, SourceFacts, question_problems
-from tradequiz.bank.model import Question
-from tradequiz.ui.question_views.base import KIND_LABELS
+from tradequiz.bank.model import KIND_LABELS, Question
 
 COLUMNS = ("Status", "Kind", "Section", "Question", "Id")
 ProblemsRole = Qt.ItemDataRole.UserRole + 1

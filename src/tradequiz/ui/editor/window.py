@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradequiz.bank.model import KINDS, STATUSES, Bank, Choice, Pair, Question, stable_id
+from tradequiz.bank.model import (
+    KIND_LABELS,
+    KINDS,
+    STATUSES,
+    Bank,
+    Choice,
+    Pair,
+    Question,
+    stable_id,
+)
 from tradequiz.bank.problems import BankError
 from tradequiz.bank.source import read_source_document
 from tradequiz.bank.validate import source_facts
@@ -39,7 +48,6 @@ from tradequiz.ui.editor.question_model import (
     QuestionTableModel,
 )
 from tradequiz.ui.question_views import QuestionView, view_for
-from tradequiz.ui.question_views.base import KIND_LABELS
 
 
 def new_question(qid: str, kind: str, section: str) -> Question:

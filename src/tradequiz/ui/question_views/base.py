@@ -11,19 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from tradequiz.bank.model import Question
+from tradequiz.bank.model import KIND_LABELS, Question
 from tradequiz.study.session import Feedback
-
-KIND_LABELS = {
-    "multiple_choice": "Multiple choice",
-    "debate": "Who argues what",
-    "true_false": "True or false",
-    "cloze": "Fill in the blank",
-    "short_answer": "Short answer",
-    "matching": "Matching",
-    "ordering": "Put in order",
-    "flashcard": "Flashcard",
-}
 
 
 def wrapping_label(text: str, name: str = "", selectable: bool = False) -> QLabel:
