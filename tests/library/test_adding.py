@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -10,10 +11,10 @@ import pytest
 
 from tests.sample_documents import document_text, write_document
 from tradequiz.app_context import LearnerContext
-from tradequiz.bank.model import Bank
 from tradequiz.bank.yaml_io import load_bank
+from tradequiz.document import read_document
 from tradequiz.document.model import Document
-from tradequiz.generate import generate_bank
+from tradequiz.generate import GenerationResult, generate
 from tradequiz.library import Cancelled, CancelToken, LibraryError, Step, add_document
 from tradequiz.library import adding as adding_module
 from tradequiz.store import library
@@ -55,6 +56,10 @@ def test_add_generates_saves_copies_and_imports(
     ).fetchall()
     assert sorted(q for (q,) in stored) == sorted(q.id for q in bank.questions)
     assert added.summary is not None and added.summary.total == len(bank.studiable())
+    # The generator's own rejections are counted by reason, as `tradequiz generate` prints.
+    doc = read_document(source)
+    expected = Counter(r.reason for r in generate(doc, source_name=source.name).rejected)
+    assert added.summary.rejected == dict(expected) and expected
     section_titles = [s.title for s in library.sections(learner.store.db, added.document_id)]
     assert section_titles == ["Introduction", "Historical overview", "Main sectors", "Debates"]
     assert library.source_text(learner.store.db, added.document_id) == document_text()
@@ -162,12 +167,13 @@ def test_wrong_kind_of_file_is_a_clear_error(
 def test_a_document_without_questions_is_refused(
     learner: LearnerContext, now: datetime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = generate_bank
+    real = generate
 
-    def nothing(doc: Document, source_name: str) -> Bank:
-        return replace(real(doc, source_name=source_name), questions=())
+    def nothing(doc: Document, source_name: str) -> GenerationResult:
+        result = real(doc, source_name=source_name)
+        return replace(result, bank=replace(result.bank, questions=()))
 
-    monkeypatch.setattr(adding_module, "generate_bank", nothing)
+    monkeypatch.setattr(adding_module, "generate", nothing)
     thin = write_document(tmp_path / "thin.txt")
     before = _counts(learner)
     with pytest.raises(LibraryError, match=r"thin\.txt: no questions"):

@@ -17,9 +17,8 @@ from pytestqt.qtbot import QtBot
 from tests.sample_documents import write_document
 from tests.ui.driving import answer_on_screen
 from tradequiz.app_context import LearnerContext, open_learner_store
-from tradequiz.bank.model import Bank
 from tradequiz.document.model import Document
-from tradequiz.generate import generate_bank
+from tradequiz.generate import GenerationResult, generate, generate_bank
 from tradequiz.library import adding
 from tradequiz.store import library
 from tradequiz.ui import messages
@@ -142,11 +141,11 @@ def test_cancel_while_generating_keeps_the_window_responsive_and_adds_nothing(
 ) -> None:
     release = threading.Event()
 
-    def slow_generate(doc: Document, source_name: str) -> Bank:
+    def slow_generate(doc: Document, source_name: str) -> GenerationResult:
         release.wait(30)  # a long generation, until the test lets it finish
-        return generate_bank(doc, source_name=source_name)
+        return generate(doc, source_name=source_name)
 
-    monkeypatch.setattr(adding, "generate_bank", slow_generate)
+    monkeypatch.setattr(adding, "generate", slow_generate)
     before = learner.store.db.execute("SELECT count(*) FROM questions").fetchone()[0]
     dialog = _add_through_menu(qtbot, window, write_document(tmp_path / "d.txt"), monkeypatch)
     qtbot.waitUntil(lambda: dialog.step_label.text().startswith("Step 3 of 5"), timeout=10_000)

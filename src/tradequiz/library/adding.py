@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 from tradequiz.bank.model import Bank
 from tradequiz.bank.yaml_io import save_bank
 from tradequiz.document.reader import read_document, slugify
-from tradequiz.generate import generate_bank
+from tradequiz.generate import generate
 from tradequiz.library.steps import CancelToken, LibraryError, Report, Step, ignore
 from tradequiz.library.summary import BankSummary, summarise
 from tradequiz.paths import DataPaths
@@ -119,7 +120,8 @@ def add_document(
         return AddedDocument(known.id, known.title, duplicate=True)
     token.check()
     report(Step(3, total, f"Generating questions for {len(doc.sections)} sections"))
-    bank = generate_bank(doc, source_name=source.name)
+    generated = generate(doc, source_name=source.name)
+    bank = generated.bank
     token.check()
     if not bank.studiable():
         raise LibraryError(
@@ -147,5 +149,10 @@ def add_document(
         raise
     documents.forget_removed(store.db, bank_id)
     return AddedDocument(
-        imported.document_id, bank.title, False, bank_path, summarise(bank), imported
+        imported.document_id,
+        bank.title,
+        False,
+        bank_path,
+        summarise(bank, Counter(r.reason for r in generated.rejected)),
+        imported,
     )

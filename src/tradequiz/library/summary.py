@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tradequiz.bank.model import KINDS, Bank
@@ -60,8 +61,12 @@ def _reason(tags: tuple[str, ...]) -> str:
     return "no reason given"
 
 
-def summarise(bank: Bank) -> BankSummary:
-    """Count the questions a learner may be given, and the rejected ones by reason."""
+def summarise(bank: Bank, generator_rejected: Mapping[str, int] | None = None) -> BankSummary:
+    """Count the questions a learner may be given, and the rejected ones by reason.
+
+    ``generator_rejected`` adds the candidates the generator itself turned down
+    (they are in its report, not in the bank), by reason.
+    """
     studiable = bank.studiable()
     counts: Counter[tuple[str, str]] = Counter((q.section, str(q.kind)) for q in studiable)
     kinds = tuple(k for k in KINDS if any(kind == k for _s, kind in counts))
@@ -71,4 +76,5 @@ def summarise(bank: Bank) -> BankSummary:
         (sid, sid) for sid in dict.fromkeys(q.section for q in studiable) if sid not in known
     ]
     rejected = Counter(_reason(q.tags) for q in bank.questions if q.status == "rejected")
+    rejected.update(generator_rejected or {})
     return BankSummary(bank.title, tuple(sections), kinds, dict(counts), dict(rejected))

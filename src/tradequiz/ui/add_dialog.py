@@ -77,6 +77,7 @@ class AddDialog(QDialog):
     library_changed = Signal()
     study_requested = Signal(int)  # document id
     open_requested = Signal(int)  # document id
+    edit_requested = Signal(int)  # document id: open its bank in the editor
 
     def __init__(self, store: Store, paths: DataPaths, now: datetime, file: Path,
                  kind: JobKind, parent: QWidget | None = None) -> None:  # fmt: skip
@@ -239,8 +240,11 @@ class AddDialog(QDialog):
         if self.document_id is None:
             return
         review = BankReviewDialog(self.store, self.document_id, self)
-        if review.exec() == BankReviewDialog.STUDY:
+        outcome = review.exec()
+        if outcome == BankReviewDialog.STUDY:
             self._study()
+        elif outcome == BankReviewDialog.EDIT:
+            self.edit_requested.emit(self.document_id)
 
     def _study(self) -> None:
         if self.document_id is None:

@@ -32,6 +32,7 @@ class BankReviewDialog(QDialog):
     """Every question of one document, read-only; "Study now" closes with ``STUDY``."""
 
     STUDY = 2
+    EDIT = 3
 
     def __init__(self, store: Store, document_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,11 @@ class BankReviewDialog(QDialog):
         self.study_button.setObjectName("primary")
         buttons.addButton(self.study_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.study_button.clicked.connect(lambda: self.done(self.STUDY))
+        self.edit_button = QPushButton("Edit questions…", self)
+        self.edit_button.setToolTip("Open the bank editor: reword, approve or reject questions")
+        self.edit_button.setEnabled(bool(known and known.bank_path))
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.edit_button.clicked.connect(lambda: self.done(self.EDIT))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -19,7 +19,7 @@ from tradequiz.library import Removal, remove_document, undo_removal
 from tradequiz.library.adding import DOCUMENT_SUFFIXES
 from tradequiz.library.banks import BANK_SUFFIXES
 from tradequiz.paths import DataPaths
-from tradequiz.store import library
+from tradequiz.store import documents, library
 from tradequiz.store.connection import StoreError
 from tradequiz.ui import messages
 from tradequiz.ui.add_dialog import AddDialog, JobKind
@@ -111,6 +111,11 @@ class LibraryActions(QObject):
         self.theme_actions[theme].setChecked(True)
         self.window.home.refresh()
 
+    def edit_document_bank(self, document_id: int) -> None:
+        known = documents.by_id(self.window.store.db, document_id)
+        if known is not None and known.bank_path:
+            self.window.edit_bank_file(Path(known.bank_path))
+
     # --- adding -----------------------------------------------------------------------------
 
     def _at_home(self) -> bool:
@@ -154,6 +159,7 @@ class LibraryActions(QObject):
         dialog.library_changed.connect(self.window.home.refresh)
         dialog.study_requested.connect(self.window.start_document)
         dialog.open_requested.connect(self.window.home.show_document)
+        dialog.edit_requested.connect(self.edit_document_bank)
         dialog.finished.connect(lambda _r: self.dialogs.remove(dialog))
         self.dialogs.append(dialog)
         dialog.start()

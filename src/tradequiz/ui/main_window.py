@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -14,7 +15,8 @@ from tradequiz import __version__
 from tradequiz.paths import DataPaths
 from tradequiz.progress.calendar import DayCalendar
 from tradequiz.scheduling.study_day import study_day
-from tradequiz.store import library
+from tradequiz.shipped import refusal_text, try_load_bank_file
+from tradequiz.store import documents, library
 from tradequiz.store.backup import AutoBackup
 from tradequiz.store.cards import QueueCounts, Scope
 from tradequiz.store.opening import Store
@@ -24,6 +26,7 @@ from tradequiz.study.session import StudySession
 from tradequiz.ui import messages
 from tradequiz.ui.appearance import apply_appearance, load_appearance, save_appearance
 from tradequiz.ui.editor import actions as bank_actions
+from tradequiz.ui.editor.window import EditorWindow
 from tradequiz.ui.home_page import HomePage
 from tradequiz.ui.library_actions import LibraryActions
 from tradequiz.ui.progress_actions import ProgressActions
@@ -95,7 +98,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         for label, slot in (
-            ("&Edit question bank…", lambda: bank_actions.edit_bank(self)),
+            ("&Edit question bank…", lambda: self.edit_bank_file(None)),
             ("E&xport bank…", lambda: bank_actions.export_bank(self, self.clock())),
             ("&Import bank…", lambda: bank_actions.import_bank(self)),
         ):
@@ -211,6 +214,32 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.study)
         self._set_study_actions(True)
         self.study.begin(session, where)
+
+    def edit_bank_file(self, path: Path | None) -> EditorWindow | None:
+        """Open the bank editor; a bank this learner studies is reloaded on every save."""
+        return bank_actions.edit_bank(self, path, on_saved=self.reload_bank)
+
+    def reload_bank(self, path: Path) -> None:
+        """Bring a saved bank into the learner's database (by question id: history stays)."""
+        if documents.by_bank_path(self.store.db, str(path)) is None:
+            return  # not one of this learner's banks
+        result = try_load_bank_file(self.store, path, self.clock())
+        if result.refused:
+            messages.error(
+                self,
+                "The saved bank was not loaded",
+                "The bank was saved, but it has errors, so your study questions are unchanged:"
+                "\n\n" + refusal_text([result]),
+            )
+            return
+        summary = result.summary
+        self.statusBar().showMessage(
+            f"Bank reloaded: {summary.added} added, {summary.updated} changed, "
+            f"{summary.orphaned} no longer studied",
+            6000,
+        )
+        if self.pages.currentWidget() is self.home:
+            self.home.refresh()
 
     def read_section(self, section_id: int) -> None:
         if ReaderDialog(self.store, section_id, self).exec() == ReaderDialog.STUDY:

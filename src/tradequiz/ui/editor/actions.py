@@ -6,6 +6,7 @@ cancelled), so tests replace them instead of driving native dialogs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,7 +58,12 @@ def choose_import_target(parent: QWidget | None, source: Path) -> Path | None:
     return Path(name) if name else None
 
 
-def edit_bank(parent: QWidget | None, path: Path | None = None) -> EditorWindow | None:
+def edit_bank(
+    parent: QWidget | None,
+    path: Path | None = None,
+    on_saved: Callable[[Path], object] | None = None,
+) -> EditorWindow | None:
+    """Open the editor on ``path`` (or a chosen bank); ``on_saved`` runs after each save."""
     path = path or choose_bank(parent)
     if path is None:
         return None
@@ -66,6 +72,8 @@ def edit_bank(parent: QWidget | None, path: Path | None = None) -> EditorWindow 
     except BankError as exc:
         messages.error(parent, "The bank cannot be opened", str(exc))
         return None
+    if on_saved is not None:
+        window.saved.connect(on_saved)
     window.show()
     return window
 
