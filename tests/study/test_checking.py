@@ -59,3 +59,20 @@ def test_a_wrong_option_explains_itself_when_the_bank_says_why() -> None:
     )
     assert check(q, 0, 5.0).detail == "The article gives a for the 1980s."
     assert check(q, 1, 5.0).detail == ""
+
+
+def test_a_passage_is_not_all_highlighted() -> None:
+    from tradequiz.bank.model import Pair, SourceSpan
+    from tradequiz.study.passage import passage_for
+
+    source = "Title\nTariffs: taxes on imports. Quotas: limits on quantity.\nNext paragraph."
+    span = SourceSpan(6, 58)
+    matching = Question(id="m", kind="matching", section="s", prompt="Match.", source=span,
+                        pairs=(Pair("Tariffs", "taxes"), Pair("Quotas", "limits")))  # fmt: skip
+    passage = passage_for(matching, source)
+    assert passage is not None and passage.text.startswith("Tariffs:")
+    assert passage.highlight is None
+    cloze = Question(id="c", kind="cloze", section="s", prompt="____: taxes on imports.",
+                     answers=("Tariffs",), source=SourceSpan(6, 33))  # fmt: skip
+    cloze_passage = passage_for(cloze, source)
+    assert cloze_passage is not None and cloze_passage.highlight == (0, 7)

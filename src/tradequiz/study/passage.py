@@ -34,6 +34,8 @@ def passage_for(question: Question, source: str) -> Passage | None:
     highlight = _find(text, question)
     if highlight is None and end > start:
         highlight = (start - offset, end - offset)
+    if highlight is not None and (highlight[1] - highlight[0]) > 0.6 * len(text):
+        highlight = None  # marking nearly all of it would point at nothing
     return Passage(text, highlight, offset)
 
 

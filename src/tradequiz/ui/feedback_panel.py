@@ -62,7 +62,7 @@ class FeedbackPanel(QFrame):
         layout.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.hide()
 
-    def show_feedback(self, feedback: Feedback) -> None:
+    def show_feedback(self, feedback: Feedback, show_expected: bool = True) -> None:
         verdict = feedback.verdict
         if verdict.correct is None:
             self.verdict.setText("How well did you remember it?")
@@ -76,7 +76,7 @@ class FeedbackPanel(QFrame):
             self.verdict.setText("✗  Not quite")
             self.verdict.setObjectName("verdictBad")
             self.expected.setText(f"Correct answer: {verdict.expected}")
-            self.expected.show()
+            self.expected.setVisible(show_expected)
         self.detail.setText(verdict.detail)
         self.detail.setVisible(bool(verdict.detail))
         self.verdict.style().unpolish(self.verdict)

@@ -166,7 +166,7 @@ class StudyPage(QWidget):
     def _show_feedback(self, feedback: Feedback) -> None:
         assert self.session is not None and self.view is not None
         self.view.show_result(feedback)
-        self.feedback.show_feedback(feedback)
+        self.feedback.show_feedback(feedback, show_expected=not self.view.shows_answer)
         self.rating.prepare(self.session.preview(self.clock()), feedback.verdict.proposed)
         self.rating.show()
         QApplication.processEvents()

@@ -31,6 +31,8 @@ def wrapping_label(text: str, name: str = "", selectable: bool = False) -> QLabe
 
 class QuestionView(QWidget):
     answered = Signal(object)
+    # True when the view itself shows the right answer after checking (item by item).
+    shows_answer = False
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,6 +20,8 @@ PLACEHOLDER = "Choose…"
 
 
 class MatchingView(QuestionView):
+    shows_answer = True
+
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.order = shuffled_indices(len(question.pairs), question.id)
