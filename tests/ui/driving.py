@@ -19,10 +19,9 @@ def answer_on_screen(qtbot: QtBot, window: MainWindow, right: bool = True) -> No
     q = view.question
     if isinstance(view, ChoiceView):
         if q.kind == "true_false":
-            key = "t" if bool(q.truth) == right else "f"
+            key = view.key_for(bool(q.truth) == right)
         else:
-            index = next(i for i, c in enumerate(q.choices) if c.correct == right)
-            key = str(index + 1)
+            key = view.key_for(next(i for i, c in enumerate(q.choices) if c.correct == right))
         qtbot.keyClick(window.study, key)
     elif isinstance(view, TypedView):
         text = q.answers[0] if right else "not this"

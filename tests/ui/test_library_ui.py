@@ -313,7 +313,7 @@ def test_section_rows_show_progress_and_counts(
     qtbot.keyClick(window.study, Qt.Key.Key_Escape)
     after = next(r for r in window.home.rows if r.section_id == row.section_id)
     assert (after.strip.new, after.strip.learning) == (before - 1, 1)
-    assert after.progress_label.text().startswith("0 mastered · 1 learning")
+    assert after.progress_label.text().startswith("0 mastered · 1 in progress")
 
 
 def test_remove_from_a_card_in_the_library(

@@ -16,6 +16,7 @@ from tradequiz.store.cards import Scope, get_card
 from tradequiz.store.opening import Store
 from tradequiz.study.session import Phase
 from tradequiz.ui.main_window import MainWindow
+from tradequiz.ui.question_views.choice import ChoiceView
 from tradequiz.ui.question_views.matching import MatchingView
 from tradequiz.ui.question_views.ordering import OrderingView
 
@@ -38,11 +39,17 @@ class Clock:
 
 
 def _answer_mcq(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClick(window.study, "2")  # "Tariffs" is the second choice
+    view = window.study.view
+    assert isinstance(view, ChoiceView)
+    key = view.key_for(1)  # "Tariffs" is the bank's second choice, shown wherever it fell
+    assert view.buttons[int(key) - 1].option_text == "Tariffs"
+    qtbot.keyClick(window.study, key)
 
 
 def _answer_debate(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClick(window.study, "1")
+    view = window.study.view
+    assert isinstance(view, ChoiceView)
+    qtbot.keyClick(window.study, view.key_for(0))
 
 
 def _answer_tf(qtbot: QtBot, window: MainWindow) -> None:
@@ -173,3 +180,44 @@ def test_ctrl_z_undoes_the_last_answer(qtbot: QtBot, empty_store: Store, now: da
     assert db.execute("SELECT * FROM cards ORDER BY question_id").fetchall() == before
     assert window.study.session is not None
     assert window.study.session.phase is Phase.ASKING
+
+
+def test_space_never_answers_a_choice_question(
+    qtbot: QtBot, empty_store: Store, now: datetime
+) -> None:
+    load_kinds_bank(empty_store, now)
+    window = _open(qtbot, empty_store, Clock(now))
+    window._start(Scope(question_ids=(question_pk(empty_store, "k-mcq"),)), "test")
+    qtbot.keyClick(window.study, Qt.Key.Key_Space)
+    assert window.study.session is not None
+    assert window.study.session.phase is Phase.ASKING
+
+
+def test_options_move_between_reviews_and_keys_follow_them(
+    qtbot: QtBot, empty_store: Store, now: datetime
+) -> None:
+    load_kinds_bank(empty_store, now)
+    window = _open(qtbot, empty_store, Clock(now))
+    qpk = question_pk(empty_store, "k-mcq")
+    orders = set()
+    for reps in range(6):
+        empty_store.db.execute("UPDATE cards SET reps = ? WHERE question_id = ?", [reps, qpk])
+        window._start(Scope(question_ids=(qpk,)), "test")
+        view = window.study.view
+        assert isinstance(view, ChoiceView)
+        orders.add(tuple(b.option_text for b in view.buttons))
+        assert [b.text().split()[0] for b in view.buttons] == ["1", "2", "3", "4"]
+    assert len(orders) > 1
+
+
+def test_leaving_during_feedback_saves_the_checked_answer(
+    qtbot: QtBot, empty_store: Store, now: datetime
+) -> None:
+    load_kinds_bank(empty_store, now)
+    window = _open(qtbot, empty_store, Clock(now))
+    window._start(Scope(question_ids=(question_pk(empty_store, "k-tf"),)), "test")
+    qtbot.keyClick(window.study, "f")
+    qtbot.keyClick(window.study, Qt.Key.Key_Escape)
+    assert empty_store.db.execute("SELECT rating, correct FROM reviews").fetchone() == (4, 1)
+    assert window.pages.currentWidget() is window.home
+    assert "saved as Easy" in window.statusBar().currentMessage()

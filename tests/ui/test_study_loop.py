@@ -45,7 +45,7 @@ def test_keyboard_study_loop_stores_the_review(qtbot: QtBot, store: Store, now: 
     qpk = session.current.card.question_id
     right = next(i for i, c in enumerate(question.choices) if c.correct)
     clock.now = now + timedelta(seconds=20)
-    qtbot.keyClick(window.study, str(right + 1))
+    qtbot.keyClick(window.study, window.study.view.key_for(right))
     assert session.phase is Phase.FEEDBACK
     assert window.study.feedback.verdict.text() == "✓  Correct"
     assert window.study.feedback.passage.isVisible()

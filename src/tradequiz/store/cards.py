@@ -101,8 +101,8 @@ def get_card(db: Database, question_id: int) -> Card:
     return _card(row)
 
 
-def _first(db: Database, scope: Scope, queue: int, due_at_most: int | None,
-           exclude: int | None) -> Card | None:  # fmt: skip
+def _candidates(db: Database, scope: Scope, queue: int, due_at_most: int | None,
+                exclude: int | None, limit: int) -> list[Card]:  # fmt: skip
     clause, params = scope.where()
     sql = f"SELECT {_CARD_COLUMNS} FROM cards WHERE {clause} AND queue = ?"
     args: list[int] = [*params, queue]
@@ -112,8 +112,14 @@ def _first(db: Database, scope: Scope, queue: int, due_at_most: int | None,
     if exclude is not None:
         sql += " AND question_id != ?"
         args.append(exclude)
-    row = db.execute(sql + " ORDER BY due, question_id LIMIT 1", args).fetchone()
-    return _card(row) if row else None
+    rows = db.execute(sql + " ORDER BY due, question_id LIMIT ?", [*args, limit]).fetchall()
+    return [_card(row) for row in rows]
+
+
+def _first(db: Database, scope: Scope, queue: int, due_at_most: int | None,
+           exclude: int | None) -> Card | None:  # fmt: skip
+    found = _candidates(db, scope, queue, due_at_most, exclude, 1)
+    return found[0] if found else None
 
 
 def next_learning(
@@ -128,6 +134,11 @@ def next_review(db: Database, scope: Scope, due_by: int, exclude: int | None = N
 
 def next_new(db: Database, scope: Scope, exclude: int | None = None) -> Card | None:
     return _first(db, scope, QUEUE_NEW, None, exclude)
+
+
+def next_new_many(db: Database, scope: Scope, limit: int) -> list[Card]:
+    """The next ``limit`` new questions in order (to pass over siblings of one just seen)."""
+    return _candidates(db, scope, QUEUE_NEW, None, None, limit)
 
 
 def queue_counts(db: Database, scope: Scope, now: int, day_end: int) -> QueueCounts:
@@ -276,6 +287,22 @@ def _restore_queue(conn: sqlite3.Connection, where: str, params: list[int]) -> i
         params,
     )
     return cur.rowcount
+
+
+def restore_queue(db: Database, question_id: int, queue: int) -> None:
+    """Put a buried or suspended question back in ``queue`` (undo)."""
+    with transaction(db) as conn:
+        conn.execute(
+            "UPDATE cards SET queue = ?, buried_until = NULL WHERE question_id = ?",
+            [queue, question_id],
+        )
+
+
+def unsuspend_all(db: Database, scope: Scope) -> int:
+    """Give every suspended question in scope back to its queue; returns how many."""
+    clause, params = scope.where()
+    with transaction(db) as conn:
+        return _restore_queue(conn, f"{clause} AND queue = ?", [*params, QUEUE_SUSPENDED])
 
 
 def set_flag(db: Database, question_id: int, flagged: bool, note: str = "") -> None:

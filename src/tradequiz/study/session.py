@@ -76,12 +76,20 @@ class SessionSummary:
 
 @dataclass(frozen=True)
 class _Undo:
-    review_id: int
+    """One step to take back: a graded review, or a question buried or suspended."""
+
     card: Card
-    was_new: bool
     section_title: str
-    correct: bool | None
-    seconds: float
+    review_id: int | None = None  # None: a bury or suspend
+    was_new: bool = False
+    correct: bool | None = None
+    seconds: float = 0.0
+
+
+# Like Anki: a learner who left a question on screen for an hour did not study for an hour.
+MAX_ANSWER_SECONDS = 60.0
+# New questions looked at when choosing one that is not a sibling of a question just seen.
+SIBLING_LOOKAHEAD = 8
 
 
 def _ms(now: datetime) -> int:
@@ -113,6 +121,9 @@ class StudySession:
         self._extra_new = 0
         # Reviews due up to this moment are shown; later than today only when studying ahead.
         self._review_until = day.end
+        # Passages of questions shown this session: a new question from the same passage
+        # waits (Anki buries siblings), so one question does not give away the next.
+        self._passages_seen: set[str] = set()
 
     # --- choosing -------------------------------------------------------------------------
 
@@ -122,10 +133,15 @@ class StudySession:
 
     def counts(self, now: datetime) -> QueueCounts:
         """What is left today in this session's scope, after the daily limits."""
-        raw = card_store.queue_counts(self.store.db, self.scope, int(now.timestamp()), self.day.end)
+        epoch = int(now.timestamp())
+        raw = card_store.queue_counts(self.store.db, self.scope, epoch, self.day.end)
+        # Learning questions within the learn-ahead window will be shown now: count them.
+        ahead = card_store.queue_counts(
+            self.store.db, self.scope, epoch + self.limits.learn_ahead_seconds, self.day.end
+        )
         return QueueCounts(
             new=min(raw.new, self.new_left),
-            learning=raw.learning,
+            learning=ahead.learning,
             review=min(raw.review, max(0, self.limits.reviews_per_day - self._reviews_today)),
         )
 
@@ -166,7 +182,7 @@ class StudySession:
         reviews_left = self.limits.reviews_per_day - self._reviews_today
         review_until = self._review_until
         review = card_store.next_review(db, scope, review_until) if reviews_left > 0 else None
-        new = card_store.next_new(db, scope) if self.new_left > 0 else None
+        new = self._pick_new() if self.new_left > 0 else None
         if review and new:
             # Spread new questions among the reviews instead of front-loading them.
             due = card_store.queue_counts(db, scope, epoch, review_until).review
@@ -176,11 +192,26 @@ class StudySession:
             return review
         if review or new:
             return review or new
-        # Nothing else to do: learning questions due within the learn-ahead window come early.
-        return card_store.next_learning(db, scope, epoch + self.limits.learn_ahead_seconds)
+        # Nothing else to do: learning questions due within the learn-ahead window come early,
+        # but not the one just answered: seeing it again at once teaches nothing.
+        return card_store.next_learning(db, scope, epoch + self.limits.learn_ahead_seconds, exclude)
+
+    def _pick_new(self) -> Card | None:
+        candidates = card_store.next_new_many(self.store.db, self.scope, SIBLING_LOOKAHEAD)
+        for card in candidates:
+            stored = library.stored_question(self.store.db, card.question_id)
+            if _passage_key(stored) not in self._passages_seen:
+                return card
+        return candidates[0] if candidates else None
+
+    def continue_learning(self, now: datetime) -> Shown | None:
+        """Show learning questions due within the learn-ahead window, the last one included."""
+        self.current = None
+        return self._advance(now)
 
     def _show(self, card: Card, now: datetime) -> Shown:
         stored = library.stored_question(self.store.db, card.question_id)
+        self._passages_seen.add(_passage_key(stored))
         title = self._sections.get(card.section_id)
         if title is None:
             title = library.section(self.store.db, card.section_id).title
@@ -230,20 +261,21 @@ class StudySession:
             rating=int(rating),
             correct=feedback.verdict.correct,
             answer=describe_response(shown.stored.question, feedback.response),
-            duration_ms=int(feedback.seconds * 1000),
+            duration_ms=int(_capped(feedback.seconds) * 1000),
         )
         review_id = card_store.record_review(self.store.db, before, after, review)
+        seconds = _capped(feedback.seconds)
         self._undo.append(
             _Undo(
-                review_id,
                 before,
-                before.state.is_new,
                 shown.section_title,
+                review_id,
+                before.state.is_new,
                 feedback.verdict.correct,
-                feedback.seconds,
+                seconds,
             )
         )
-        self._count(shown.section_title, feedback.verdict.correct, feedback.seconds, +1)
+        self._count(shown.section_title, feedback.verdict.correct, seconds, +1)
         if before.state.is_new:
             self._new_today += 1
             self._since_new = 0
@@ -268,8 +300,28 @@ class StudySession:
     def can_undo(self) -> bool:
         return self.phase is Phase.FEEDBACK or bool(self._undo)
 
+    @property
+    def pending(self) -> bool:
+        """An answer is on screen and not rated yet."""
+        return self.phase is Phase.FEEDBACK and self.feedback is not None
+
+    def finish_pending(self, now: datetime) -> Rating | None:
+        """Leaving with an answer on screen: store it with the suggested rating.
+
+        A checked answer is a real answer and is kept; a revealed flashcard has no
+        suggestion (the learner never said how well they knew it) and is dropped.
+        Returns the rating stored, if any.
+        """
+        if not self.pending or self.feedback is None:
+            return None
+        proposed = self.feedback.verdict.proposed
+        if proposed is None:
+            return None
+        self.grade(proposed, now)
+        return proposed
+
     def undo(self, now: datetime) -> Shown | None:
-        """Take back the answer on screen, or else the last graded one."""
+        """Take back the answer on screen, or else the last graded, buried or suspended one."""
         if self.phase is Phase.FEEDBACK and self.current is not None:
             self.feedback = None
             self.phase = Phase.ASKING
@@ -279,12 +331,15 @@ class StudySession:
         if not self._undo:
             return None
         last = self._undo.pop()
-        card_store.undo_review(self.store.db, last.review_id)
-        self._count(last.section_title, last.correct, last.seconds, -1)
-        if last.was_new:
-            self._new_today -= 1
+        if last.review_id is None:
+            card_store.restore_queue(self.store.db, last.card.question_id, last.card.queue)
         else:
-            self._reviews_today -= 1
+            card_store.undo_review(self.store.db, last.review_id)
+            self._count(last.section_title, last.correct, last.seconds, -1)
+            if last.was_new:
+                self._new_today -= 1
+            else:
+                self._reviews_today -= 1
         card = card_store.get_card(self.store.db, last.card.question_id)
         self.current = self._show(card, now)
         self.feedback = None
@@ -309,6 +364,7 @@ class StudySession:
         """Hide the current question until tomorrow and move on."""
         if self.current is None:
             return None
+        self._undo.append(_Undo(self.current.card, self.current.section_title))
         card_store.bury(self.store.db, self.current.card.question_id, self.day.end)
         self.current = None
         return self._advance(now)
@@ -317,6 +373,7 @@ class StudySession:
         """Stop scheduling the current question until it is unsuspended."""
         if self.current is None:
             return None
+        self._undo.append(_Undo(self.current.card, self.current.section_title))
         card_store.set_suspended(self.store.db, self.current.card.question_id, True)
         self.current = None
         return self._advance(now)
@@ -325,3 +382,16 @@ class StudySession:
         """Mark the current question for the instructor's attention."""
         if self.current is not None:
             card_store.set_flag(self.store.db, self.current.card.question_id, True, note)
+
+
+def _capped(seconds: float) -> float:
+    return min(seconds, MAX_ANSWER_SECONDS)
+
+
+def _passage_key(stored: StoredQuestion) -> str:
+    """Questions from one source sentence share a key (their explanation, else their span)."""
+    q = stored.question
+    if q.explanation:
+        return f"{stored.document_id}:{q.explanation}"
+    span = q.source.start if q.source else q.id
+    return f"{stored.document_id}:{span}"

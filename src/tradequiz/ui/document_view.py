@@ -22,8 +22,12 @@ from tradequiz.ui.progress_strip import ProgressStrip
 from tradequiz.ui.question_views.base import wrapping_label
 
 
-def counts_text(due: int, new: int) -> str:
-    return f"{due} due today · {new} new"
+def counts_text(due: int, new: int, waiting: int = 0) -> str:
+    """What studying now would bring; ``waiting``: new ones beyond today's limit."""
+    text = f"{due} due today · {new} new"
+    if waiting > new:
+        text += f" ({waiting - new} more after today's limit)"
+    return text
 
 
 class SectionRow(QFrame):
@@ -32,7 +36,13 @@ class SectionRow(QFrame):
     study = Signal(int)
     read = Signal(int)
 
-    def __init__(self, progress: SectionProgress, counts: QueueCounts, parent: QWidget) -> None:
+    def __init__(
+        self,
+        progress: SectionProgress,
+        counts: QueueCounts,
+        parent: QWidget,
+        new_left: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sectionRow")
         self.section_id = progress.section_id
@@ -44,14 +54,16 @@ class SectionRow(QFrame):
         layout.setVerticalSpacing(6)
         title = wrapping_label(progress.title, "sectionTitle")
         due = counts.review + counts.learning
-        self.counts_label = QLabel(counts_text(due, counts.new), self)
+        # New questions are limited per day across everything, not per section.
+        new_today = counts.new if new_left is None else min(counts.new, new_left)
+        self.counts_label = QLabel(counts_text(due, new_today, counts.new), self)
         self.counts_label.setObjectName("muted")
         self.strip = ProgressStrip(self)
-        # Learning = everything started but not mastered yet (FSRS learning and young reviews).
+        # In progress = started but not mastered yet (FSRS learning and young reviews).
         learning = progress.total - progress.new - progress.mastered
         self.strip.set_counts(progress.new, learning, progress.mastered)
         self.progress_label = QLabel(
-            f"{progress.mastered} mastered · {learning} learning · {progress.new} new"
+            f"{progress.mastered} mastered · {learning} in progress · {progress.new} not started"
             if progress.total
             else "No questions in this section",
             self,
@@ -66,6 +78,8 @@ class SectionRow(QFrame):
         self.button.setEnabled(counts.total > 0)
         if counts.total == 0:
             self.button.setToolTip("Nothing due in this section today")
+        elif due + new_today == 0:
+            self.button.setToolTip("Today's new questions are done; you can still learn more")
         self.button.clicked.connect(lambda: self.study.emit(self.section_id))
         layout.addWidget(title, 0, 0, 1, 2)
         layout.addWidget(self.strip, 1, 0, 1, 2)
@@ -149,7 +163,7 @@ class DocumentView(QWidget):
             self.list_layout.takeAt(0)
         for progress in sections:
             counts = per_section.get(progress.section_id, QueueCounts(0, 0, 0))
-            row = SectionRow(progress, counts, self.list)
+            row = SectionRow(progress, counts, self.list, today.new)
             row.study.connect(self.study_section.emit)
             row.read.connect(self.read_section.emit)
             self.list_layout.addWidget(row)

@@ -28,6 +28,8 @@ def passage_html(passage: Passage) -> str:
         )
     else:
         body = html.escape(text)
+    # Paragraph breaks of the document stay breaks (escaped text keeps its newlines).
+    body = body.replace("\n", "<br>")
     return f"<p style='line-height:135%'>{body}</p>"
 
 
@@ -45,7 +47,7 @@ class FeedbackPanel(QFrame):
         self.expected.setAccessibleName("Correct answer")
         self.detail = wrapping_label("", selectable=True)
         self.detail.setAccessibleName("Why this answer is wrong")
-        self.source_title = wrapping_label("From the article", "muted")
+        self.source_title = wrapping_label("From the document", "muted")
         # A label sizes itself to its wrapped text; the HTML is built by passage_html from
         # escaped text, so nothing in a question can load a resource or run a link.
         self.passage = QLabel(self)

@@ -7,15 +7,17 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from tradequiz import __version__
+from tradequiz.humanize import plural
 from tradequiz.paths import DataPaths
 from tradequiz.progress.calendar import DayCalendar
 from tradequiz.scheduling.study_day import study_day
 from tradequiz.shipped import refusal_text, try_load_bank_file
+from tradequiz.store import cards as card_store
 from tradequiz.store import documents, library
 from tradequiz.store.backup import AutoBackup
 from tradequiz.store.cards import QueueCounts, Scope
@@ -37,6 +39,7 @@ from tradequiz.ui.study_page import StudyPage
 
 Clock = Callable[[], datetime]
 # How often the window asks AutoBackup whether a backup is due (it keeps 30 minutes apart).
+HOME_REFRESH_MS = 60 * 1000
 BACKUP_TICK_MS = 5 * 60 * 1000
 
 
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.home.study_everything.connect(self.start_everything)
         self.home.read_section.connect(self.read_section)
         self.study.leave.connect(self.show_home)
+        self.study.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.study.read_section.connect(self.read_section)
         self.progress_page = ProgressPage(store, clock, self._calendar, self)
         self.pages.addWidget(self.progress_page)
@@ -82,6 +86,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.progress_actions.add_to_menus()
         self.home.show_start()
+        # The home page's counts change with the clock (the day rolls over, learning steps
+        # fall due): refresh them while it is on screen, and when the window comes back.
+        self.home_timer = QTimer(self)
+        self.home_timer.setInterval(HOME_REFRESH_MS)
+        self.home_timer.timeout.connect(self.refresh_home_if_shown)
+        self.home_timer.start()
         self.show_home()
 
     def _calendar(self) -> DayCalendar:
@@ -133,6 +143,10 @@ class MainWindow(QMainWindow):
         ]
         for action in self.study_actions:
             study_menu.addAction(action)
+        study_menu.addSeparator()
+        self.unsuspend_action = QAction("U&nsuspend all questions…", self)
+        self.unsuspend_action.triggered.connect(self.unsuspend_all)
+        study_menu.addAction(self.unsuspend_action)
         self.study.set_actions(self.study_actions)
 
         tools_menu = bar.addMenu("&Tools")
@@ -165,6 +179,18 @@ class MainWindow(QMainWindow):
             config=self.prefs.scheduler(),
             limits=self.prefs.limits(),
         )
+
+    def unsuspend_all(self) -> None:
+        """Give back every suspended question (of the open document, or of all)."""
+        document_id = self.home.document_id
+        scope = Scope(document_id=document_id) if document_id is not None else Scope()
+        count = card_store.unsuspend_all(self.store.db, scope)
+        self.statusBar().showMessage(
+            f"{plural(count, 'question')} back in study" if count else "No question is suspended",
+            6000,
+        )
+        if self.pages.currentWidget() is self.home:
+            self.home.refresh()
 
     def flag_question(self) -> None:
         session = self.study.session
@@ -270,6 +296,15 @@ class MainWindow(QMainWindow):
                     f"{getattr(exc, 'strerror', None) or exc}. Your answers are still saved "
                     "in the database.",
                 )
+
+    def refresh_home_if_shown(self) -> None:
+        if self.pages.currentWidget() is self.home and self.isVisible():
+            self.home.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_home_if_shown()
 
     def bring_to_front(self) -> None:
         """Another launch asked for this window (single instance)."""

@@ -5,20 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 SHORTCUTS = [
     ("1 – 4", "Choose an option; after answering, rate Again / Hard / Good / Easy"),
     ("T / F", "Answer a true-or-false question"),
-    ("Enter", "Check a typed answer"),
-    ("Space or Enter", "Reveal a flashcard; confirm the suggested rating"),
-    ("Ctrl+Z", "Undo the last answer"),
+    ("A – F", "Matching: give the selected term its description (Tab moves on)"),
+    ("Alt+↑ / Alt+↓", "Put in order: move the selected item"),
+    ("Enter", "Check a typed, matching or ordering answer"),
+    ("Space", "Reveal a flashcard; confirm the suggested rating (Good for flashcards)"),
+    ("Ctrl+Z", "Undo the last answer, bury or suspend"),
     ("-", "Bury the question until tomorrow"),
     ("@", "Suspend the question"),
     ("Ctrl+1", "Flag the question for the instructor"),
-    ("Alt+↑ / Alt+↓", "Move the selected item when putting things in order"),
+    ("Esc", "Back to the document (a checked answer is saved)"),
+    ("Ctrl+O", "Add a document"),
+    ("Ctrl+Shift+P", "Progress"),
+    ("Ctrl+E", "Export progress"),
     ("Ctrl+,", "Settings"),
-    ("Esc", "Back to the sections"),
     ("F1", "This list"),
 ]
 
@@ -79,8 +83,18 @@ def offer_restore(parent: QWidget | None, problem: str, backup_name: str) -> boo
 
 
 def show_shortcuts(parent: QWidget | None) -> None:
-    rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-    QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
+    rows = "".join(
+        f"<tr><td style='padding:3px 14px 3px 0'><b>{k}</b></td><td>{v}</td></tr>"
+        for k, v in SHORTCUTS
+    )
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.RichText)  # our own fixed table, no learner text
+    box.setText(f"<table>{rows}</table>")
+    # QMessageBox sizes itself narrowly; a wide label keeps each shortcut on one line.
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is not None:
+        label.setMinimumWidth(560)
+    box.exec()
 
 
 def choose_file(parent: QWidget | None, title: str, filters: str) -> Path | None:

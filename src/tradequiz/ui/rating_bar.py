@@ -42,5 +42,5 @@ class RatingBar(QWidget):
         self.hint.setText(
             f"Suggested: {proposed.label}. Space confirms; 1–4 to choose"
             if proposed
-            else "Rate yourself: 1–4"
+            else "How well did you know it? Space = Good, or 1–4"
         )

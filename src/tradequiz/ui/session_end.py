@@ -23,6 +23,7 @@ class SessionEndPanel(QWidget):
     leave = Signal()
     more_new = Signal(int)
     ahead = Signal(int)
+    continue_learning = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,10 +42,15 @@ class SessionEndPanel(QWidget):
         self.new_button.clicked.connect(lambda: self.more_new.emit(EXTRA_NEW))
         self.ahead_button = QPushButton(self)
         self.ahead_button.clicked.connect(lambda: self.ahead.emit(AHEAD_DAYS))
-        self.back_button = QPushButton("Back to sections", self)
+        self.continue_button = QPushButton(self)
+        self.continue_button.setToolTip(
+            "Questions you are learning come back after a short wait; go on without waiting"
+        )
+        self.continue_button.clicked.connect(self.continue_learning.emit)
+        self.back_button = QPushButton("Back to the document", self)
         self.back_button.setObjectName("primary")
         self.back_button.clicked.connect(self.leave.emit)
-        for button in (self.back_button, self.new_button, self.ahead_button):
+        for button in (self.back_button, self.continue_button, self.new_button, self.ahead_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for widget in (self.title, self.text, self.table, self.next_text):
@@ -74,6 +80,14 @@ class SessionEndPanel(QWidget):
             self.next_text.setText(
                 f"Next review in {interval(wait)} ({when.strftime('%a %d %b, %H:%M')})."
             )
+        soon = next_due is not None and next_due - int(now.timestamp()) <= (
+            session.limits.learn_ahead_seconds
+        )
+        self.continue_button.setVisible(soon)
+        self.continue_button.setText("Continue now")
+        if soon and summary.answered == 0:
+            self.title.setText("Back in a few minutes")
+            self.text.setText("The questions you are learning come back after a short wait.")
         new = session.new_available(now)
         self.new_button.setVisible(new > 0)
         self.new_button.setText(f"Learn {min(EXTRA_NEW, new)} more new")

@@ -36,6 +36,7 @@ Clock = Callable[[], datetime]
 
 class StudyPage(QWidget):
     leave = Signal()
+    status = Signal(str)  # a short message for the window's status bar
     read_section = Signal(int)
     reviewed = Signal()
 
@@ -50,9 +51,9 @@ class StudyPage(QWidget):
         outer.setSpacing(10)
 
         top = QHBoxLayout()
-        self.back_button = QPushButton("◀  Home", self)
-        self.back_button.setToolTip("Back to the sections (Esc)")
-        self.back_button.clicked.connect(self.leave.emit)
+        self.back_button = QPushButton("◀  Back", self)
+        self.back_button.setToolTip("Back to the document (Esc)")
+        self.back_button.clicked.connect(self.request_leave)
         self.where = QLabel(self)
         self.where.setTextFormat(Qt.TextFormat.PlainText)  # section titles come from banks
         self.where.setObjectName("muted")
@@ -99,7 +100,8 @@ class StudyPage(QWidget):
         self.stack.addWidget(self.scroll_area)
 
         self.end_panel = SessionEndPanel(self)
-        self.end_panel.leave.connect(self.leave.emit)
+        self.end_panel.leave.connect(self.request_leave)
+        self.end_panel.continue_learning.connect(self._continue_learning)
         self.end_panel.more_new.connect(self._more_new)
         self.end_panel.ahead.connect(self._study_ahead)
         self.stack.addWidget(self.end_panel)
@@ -122,10 +124,34 @@ class StudyPage(QWidget):
     # --- session -------------------------------------------------------------------------
 
     def begin(self, session: StudySession, where: str) -> None:
+        self.save_pending()
         self.session = session
         self.where.setText(where)
         session.start(self.clock())
         self._render()
+
+    def save_pending(self) -> None:
+        """Leaving with an answer on screen stores it with the suggested rating."""
+        session = self.session
+        if session is None or not session.pending:
+            return
+        try:
+            rating = session.finish_pending(self.clock())
+        except StoreError as exc:
+            self._not_saved("Your answer was not saved", exc)
+            return
+        if rating is not None:
+            self.reviewed.emit()
+            self.status.emit(f"Your last answer was saved as {rating.label}.")
+
+    def request_leave(self) -> None:
+        self.save_pending()
+        self.leave.emit()
+
+    def _continue_learning(self) -> None:
+        if self.session is not None:
+            self.session.continue_learning(self.clock())
+            self._render()
 
     def _render(self) -> None:
         session = self.session
@@ -148,7 +174,9 @@ class StudyPage(QWidget):
             self.card_layout.removeWidget(self.view)
             self.view.hide()
             self.view.deleteLater()
-        self.view = view_for(shown.stored.question, self.card)
+        # Options are shuffled afresh at each review, so their places cannot be learnt.
+        seed = f"{shown.stored.question.id}:{shown.card.state.reps}"
+        self.view = view_for(shown.stored.question, self.card, seed)
         self.view.answered.connect(self._answered)
         self.card_layout.insertWidget(0, self.view)
         self.feedback.hide()
@@ -170,7 +198,8 @@ class StudyPage(QWidget):
         self.rating.prepare(self.session.preview(self.clock()), feedback.verdict.proposed)
         self.rating.show()
         QApplication.processEvents()
-        self.scroll_area.ensureWidgetVisible(self.feedback.read_button, 0, 0)
+        # Scroll just enough to show the verdict, keeping the question above it in view.
+        self.scroll_area.ensureWidgetVisible(self.feedback.verdict, 0, 24)
         proposed = feedback.verdict.proposed or Rating.GOOD
         self.rating.buttons[proposed].setFocus()
 
@@ -213,6 +242,7 @@ class StudyPage(QWidget):
             except StoreError as exc:
                 self._not_saved("Not saved", exc)
                 return
+            self.status.emit("Buried until tomorrow. Ctrl+Z brings it back.")
             self._render()
 
     def suspend(self) -> None:
@@ -222,6 +252,10 @@ class StudyPage(QWidget):
             except StoreError as exc:
                 self._not_saved("Not saved", exc)
                 return
+            self.status.emit(
+                "Suspended: it will not be asked again. Ctrl+Z, or Study → Unsuspend all, "
+                "brings it back."
+            )
             self._render()
 
     def _read_section(self) -> None:
@@ -269,7 +303,7 @@ class StudyPage(QWidget):
         focus = QApplication.focusWidget()
         typing = isinstance(focus, QLineEdit) and not focus.isReadOnly()
         if key == Qt.Key.Key_Escape:
-            self.leave.emit()
+            self.request_leave()
             return True
         if session.phase is Phase.ASKING and self.view is not None:
             if typing:

@@ -24,8 +24,12 @@ _VIEWS: dict[str, type[QuestionView]] = {
 }
 
 
-def view_for(question: Question, parent: QWidget | None = None) -> QuestionView:
-    return _VIEWS.get(question.kind, FlashcardView)(question, parent)
+def view_for(question: Question, parent: QWidget | None = None, seed: str = "") -> QuestionView:
+    """The view for ``question``; ``seed`` varies the order of choices between reviews."""
+    view = _VIEWS.get(question.kind, FlashcardView)(question, parent)
+    if seed and isinstance(view, ChoiceView):
+        view.shuffle(seed)
+    return view
 
 
 __all__ = ["QuestionView", "view_for"]

@@ -38,6 +38,8 @@ class QuestionView(QWidget):
         super().__init__(parent)
         self.question = question
         self.locked = False
+        # Focusable itself, so a question can hold the keyboard without an option selected.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(12)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 from tradequiz.bank.model import Question
 from tradequiz.study.session import Feedback
 from tradequiz.ui.question_views.base import QuestionView
+from tradequiz.ui.question_views.shuffle import shuffled_indices
 
 
 class ChoiceButton(QPushButton):
@@ -18,11 +19,17 @@ class ChoiceButton(QPushButton):
         super().__init__(parent)
         self.setObjectName("choice")
         self.setProperty("state", "")
+        self.option_text = text
         self.full_text = f"{key_hint}   {text}"
         self.setText(self.full_text)
         self.setAccessibleName(text)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_hint(self, key_hint: str) -> None:
+        self.full_text = f"{key_hint}   {self.option_text}"
+        self.setText(self.full_text)
+        self._wrap()
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -78,9 +85,30 @@ class ChoiceView(QuestionView):
                 return True
             return False
         if lowered.isdigit() and 1 <= int(lowered) <= len(self.buttons):
-            self.submit(int(lowered) - 1)
+            # The number is the option's place on screen; the response is its bank index.
+            self.submit(self._values[int(lowered) - 1])
             return True
         return False
+
+    def key_for(self, value: object) -> str:
+        """The key that gives ``value`` (an option's bank index, or True/False)."""
+        if self.question.kind == "true_false":
+            return "t" if value else "f"
+        return str(self._values.index(value) + 1)
+
+    def shuffle(self, seed: str) -> None:
+        """Show the options in an order drawn from ``seed`` (true/false stays True, False)."""
+        if self.question.kind == "true_false" or len(self.buttons) < 2:
+            return
+        order = shuffled_indices(len(self.buttons), seed, avoid_identity=False)
+        buttons = [self.buttons[i] for i in order]
+        values = [self._values[i] for i in order]
+        for button in buttons:
+            self.layout_.removeWidget(button)
+        for place, button in enumerate(buttons):
+            button.set_hint(str(place + 1))
+            self.layout_.addWidget(button)
+        self.buttons, self._values = buttons, values
 
     def show_result(self, feedback: Feedback) -> None:
         super().show_result(feedback)
@@ -97,5 +125,6 @@ class ChoiceView(QuestionView):
             button.setEnabled(bool(right or value == feedback.response))
 
     def focus_input(self) -> None:
-        if self.buttons:
-            self.buttons[0].setFocus()
+        # The view, not the first option, takes the focus: Space on a focused option would
+        # answer it, and Space is the key that confirms the rating a moment earlier.
+        self.setFocus()
