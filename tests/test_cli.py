@@ -125,3 +125,10 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     os.close(write_end)
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
     assert bank.exists()
+
+
+def test_validating_a_document_says_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SOURCE)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{SOURCE}:1:1: error: this is a document, not a question bank")
+    assert "tradequiz generate" in out

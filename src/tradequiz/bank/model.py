@@ -38,6 +38,17 @@ KIND_LABELS = {
     "ordering": "Put in order",
     "flashcard": "Flashcard",
 }
+# Column headings where space is short (tables of counts).
+SHORT_KIND_LABELS = {
+    "multiple_choice": "Choice",
+    "debate": "Debate",
+    "true_false": "True/false",
+    "cloze": "Blank",
+    "short_answer": "Short",
+    "matching": "Match",
+    "ordering": "Order",
+    "flashcard": "Card",
+}
 BLANK = "____"
 FORMAT = "tradequiz-bank/1"
 

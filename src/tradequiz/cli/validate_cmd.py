@@ -9,6 +9,8 @@ from typing import Any
 
 from tradequiz.bank.validate import validate_file
 
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
@@ -28,6 +30,15 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     total_errors = total_warnings = 0
     for path in args.banks:
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:
+            # A common slip: validating the source document instead of its bank.
+            print(
+                f"{path}:1:1: error: this is a document, not a question bank; make a bank "
+                f"from it with: tradequiz generate {path} -o BANK.yaml"
+            )
+            failed = True
+            total_errors += 1
+            continue
         report = validate_file(path)
         errors, warnings = report.errors, report.warnings
         total_errors += len(errors)

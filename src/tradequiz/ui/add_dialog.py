@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradequiz.bank.model import KIND_LABELS
+from tradequiz.bank.model import KIND_LABELS, SHORT_KIND_LABELS
 from tradequiz.humanize import plural
 from tradequiz.library import AddedBank, AddedDocument, CancelToken, add_bank_file, add_document
 from tradequiz.library.steps import Report
@@ -47,7 +47,11 @@ def summary_table(summary: BankSummary, parent: QWidget) -> QTableWidget:
     """Sections down, question kinds across, totals at the right and bottom."""
     kinds = list(summary.kinds)
     table = QTableWidget(len(summary.sections) + 1, len(kinds) + 1, parent)
-    table.setHorizontalHeaderLabels([KIND_LABELS.get(k, k) for k in kinds] + ["Total"])
+    table.setHorizontalHeaderLabels([SHORT_KIND_LABELS.get(k, k) for k in kinds] + ["Total"])
+    for c, kind in enumerate(kinds):
+        header_item = table.horizontalHeaderItem(c)
+        if header_item is not None:
+            header_item.setToolTip(KIND_LABELS.get(kind, kind))
     table.setVerticalHeaderLabels([title for _s, title in summary.sections] + ["Total"])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -65,7 +69,9 @@ def summary_table(summary: BankSummary, parent: QWidget) -> QTableWidget:
     for c, kind in enumerate(kinds):
         put(len(summary.sections), c, summary.kind_total(kind))
     put(len(summary.sections), len(kinds), summary.total)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    # Columns as wide as their headings need; the table scrolls rather than clip them.
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
     table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     return table

@@ -95,8 +95,8 @@ class ProgressPage(QWidget):
     export_requested = Signal()
 
     TILES = (
-        ("mastered", "Mastered (stability ≥ 21 days)"),
-        ("retention", "True retention, last 30 days"),
+        ("mastered", "Mastered"),
+        ("retention", "Remembered at review, 30 days"),
         ("accuracy", "Accuracy of checked answers"),
         ("recall", "Recall probability now"),
         ("due", "Due today"),
@@ -119,8 +119,8 @@ class ProgressPage(QWidget):
         outer.setContentsMargins(24, 18, 24, 18)
         outer.setSpacing(10)
         header = QHBoxLayout()
-        self.back_button = QPushButton("◀  Home", self)
-        self.back_button.setToolTip("Back to the sections (Esc)")
+        self.back_button = QPushButton("◀  Back", self)
+        self.back_button.setToolTip("Back to the document (Esc)")
         self.back_button.clicked.connect(self.leave.emit)
         titles = QVBoxLayout()
         self.title = wrapping_label("Progress", "pageTitle")
@@ -239,10 +239,16 @@ class ProgressPage(QWidget):
         o = report.overall
         share = f" ({o.mastered_share:.0%})" if o.total else ""
         values = {
-            "mastered": (f"{o.mastered} of {o.total}{share}", ""),
+            "mastered": (
+                f"{o.mastered} of {o.total}{share}",
+                "Mastered: you would still remember it three weeks after your last review "
+                "(FSRS stability of 21 days or more).",
+            ),
             "retention": (
                 percent(o.retention),
-                f"{o.learned_passed_30d} of {o.learned_reviews_30d} reviews right",
+                "True retention: of the reviews of questions you had already learnt, the share "
+                f"you remembered — {o.learned_passed_30d} of {o.learned_reviews_30d} "
+                "in the last 30 days.",
             ),
             "accuracy": (percent(o.accuracy), f"{o.correct} of {o.checked} checked answers"),
             "recall": (percent(o.recall), "FSRS: chance of recalling a studied question now"),

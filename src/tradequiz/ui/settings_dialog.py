@@ -47,6 +47,16 @@ class SettingsDialog(QDialog):
 
         scheduling = QGroupBox("Scheduling (FSRS)", self)
         form = QFormLayout(scheduling)
+        explain = QLabel(
+            "TradeQuiz brings each question back just before you would forget it. "
+            "Desired retention is the chance you still remember a question when it returns: "
+            "0.90 is a good balance, higher means more reviews. Learning steps are the short "
+            "waits before a new or forgotten question comes back the same day.",
+            self,
+        )
+        explain.setWordWrap(True)
+        explain.setObjectName("muted")
+        form.addRow(explain)
         self.retention = QDoubleSpinBox(self)
         self.retention.setRange(0.70, 0.99)
         self.retention.setSingleStep(0.01)
