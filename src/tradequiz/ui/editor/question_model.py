@@ -22,11 +22,13 @@ from PySide6.QtGui import QColor
 
 from tradequiz.bank.checks import FieldProblem, SourceFacts, question_problems
 from tradequiz.bank.model import KIND_LABELS, Question
+from tradequiz.ui.theme import accent
 
 COLUMNS = ("Status", "Kind", "Section", "Question", "Id")
 ProblemsRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
-STATUS_COLOURS = {"approved": "#1e7f4f", "rejected": "#b3261e", "orphaned": "#8a6d00"}
+# Theme accents, read when painting, so the colours stay readable in light and dark.
+STATUS_ACCENTS = {"approved": "good", "rejected": "bad", "orphaned": "muted"}
 
 
 @dataclass
@@ -39,10 +41,15 @@ class CheckContext:
 
 class QuestionTableModel(QAbstractTableModel):
     def __init__(
-        self, questions: list[Question], context: CheckContext, parent: QObject | None = None
+        self,
+        questions: list[Question],
+        context: CheckContext,
+        parent: QObject | None = None,
+        section_titles: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.questions = questions
+        self.section_titles = section_titles or {}
         self.context = context
         self._ids = Counter(q.id for q in questions)
         # Problems per question id, computed the first time a row is painted or filtered.
@@ -76,12 +83,12 @@ class QuestionTableModel(QAbstractTableModel):
             if column == 1:
                 return KIND_LABELS.get(q.kind, q.kind)
             if column == 2:
-                return q.section
+                return self.section_titles.get(q.section, q.section)
             if column == 3:
                 return " ".join(q.prompt.split())[:200]
             return q.id
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and q.status in STATUS_COLOURS:
-            return QColor(STATUS_COLOURS[q.status])
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and q.status in STATUS_ACCENTS:
+            return QColor(accent(STATUS_ACCENTS[q.status]))
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):
             problems = self.problems(q)
             if column == 0 and problems:

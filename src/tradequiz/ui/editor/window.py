@@ -102,7 +102,8 @@ class EditorWindow(QMainWindow):
         self.setWindowTitle(f"Edit question bank — {self.bank.title}")
         self.resize(1200, 800)
         self.undo_stack = QUndoStack(self)
-        self.model = QuestionTableModel(list(self.bank.questions), context, self)
+        titles = {section.id: section.title for section in self.bank.sections}
+        self.model = QuestionTableModel(list(self.bank.questions), context, self, titles)
         self.proxy = QuestionFilter(self)
         self.proxy.setSourceModel(self.model)
         self.preview: QuestionView | None = None
@@ -180,6 +181,8 @@ class EditorWindow(QMainWindow):
         self.problems_filter.toggled.connect(self.apply_filters)
 
         self.table = QTableView()
+        # Prompts often share their opening words; keep both ends of a long one in view.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setObjectName("questionTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
