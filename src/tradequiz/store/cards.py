@@ -130,17 +130,46 @@ def next_new(db: Database, scope: Scope, exclude: int | None = None) -> Card | N
     return _first(db, scope, QUEUE_NEW, None, exclude)
 
 
-def queue_counts(db: Database, scope: Scope, now: int, day_end: int) -> QueueCounts:
-    """Due learning (now), due reviews (today) and available new questions."""
+def queue_counts(
+    db: Database,
+    scope: Scope,
+    now: int,
+    day_end: int,
+    new_cap: int | None = None,
+    review_cap: int | None = None,
+) -> QueueCounts:
+    """Due learning (now), due reviews (today) and available new questions.
+
+    New questions and due reviews are counted up to ``new_cap`` / ``review_cap`` when
+    given (a session shows no more than its daily limits), so the counts cost no more
+    than the limits however many questions wait.
+    """
     clause, params = scope.where()
     row = db.execute(
         f"SELECT"
-        f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_NEW}),"
+        f" (SELECT count(*) FROM (SELECT 1 FROM cards WHERE {clause} AND queue = {QUEUE_NEW}"
+        f"  LIMIT ?)),"
         f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_LEARNING} AND due <= ?),"
-        f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_REVIEW} AND due <= ?)",
-        [*params, *params, now, *params, day_end],
+        f" (SELECT count(*) FROM (SELECT 1 FROM cards WHERE {clause} AND queue = {QUEUE_REVIEW}"
+        f"  AND due <= ? LIMIT ?))",
+        [*params, _limit(new_cap), *params, now, *params, day_end, _limit(review_cap)],
     ).fetchone()
     return QueueCounts(new=row[0], learning=row[1], review=row[2])
+
+
+def _limit(cap: int | None) -> int:
+    # SQLite reads a negative LIMIT as "no limit".
+    return -1 if cap is None else max(0, cap)
+
+
+def due_review_count(db: Database, scope: Scope, until: int) -> int:
+    """Reviews in scope due by ``until``."""
+    clause, params = scope.where()
+    row = db.execute(
+        f"SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_REVIEW} AND due <= ?",
+        [*params, until],
+    ).fetchone()
+    return int(row[0])
 
 
 def section_queue_counts(
