@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -197,3 +198,26 @@ def test_queue_counts_stop_at_the_caps(store: Store, now: datetime) -> None:
     assert cards.queue_counts(store.db, Scope(), t, t + 3600, new_cap=0).new == 0
     session = StudySession(store, Scope(), study_day(now), limits=StudyLimits(3, 5))
     assert (session.counts(now).new, session.counts(now).review) == (3, 5)
+
+
+def test_section_queue_counts_match_a_count_by_hand(store: Store, now: datetime) -> None:
+    """The home page's per-section counts, against a plain count of the rows."""
+    t = int(now.timestamp())
+    rng = random.Random(3)
+    for (qpk,) in store.db.execute("SELECT question_id FROM cards").fetchall():
+        queue = rng.choice((-3, -2, -1, 0, 1, 2))
+        state = {0: 0, 1: 1, 2: 2}.get(queue, rng.choice((0, 1, 2, 3)))
+        _set(store, qpk, queue, state, t + rng.choice((-86400, -1, 0, 1, 3600, 86400)))
+    rows = store.db.execute("SELECT section_id, queue, due FROM cards").fetchall()
+    doc = store.db.execute("SELECT id FROM documents").fetchone()[0]
+    got = cards.section_queue_counts(store.db, doc, t, t + 3600)
+    for section in {r[0] for r in rows}:
+        mine = [r for r in rows if r[0] == section]
+        expected = (
+            sum(q == 0 for _, q, _ in mine),
+            sum(q == 1 and due <= t for _, q, due in mine),
+            sum(q == 2 and due <= t + 3600 for _, q, due in mine),
+        )
+        c = got[section]
+        assert (c.new, c.learning, c.review) == expected
+    assert sum(c.new + c.learning + c.review for c in got.values()) > 0

@@ -175,16 +175,18 @@ def due_review_count(db: Database, scope: Scope, until: int) -> int:
 def section_queue_counts(
     db: Database, document_id: int, now: int, day_end: int
 ) -> dict[int, QueueCounts]:
-    """Per section of one document: new, due learning and due reviews."""
+    """Per section of one document: new, due learning and due reviews.
+
+    Three index range counts per section (``cards_section_queue_due``), so SQLite steps
+    only through the matching entries instead of reading every card of the document.
+    """
+    count = "SELECT count(*) FROM cards c WHERE c.section_id = s.id AND c.queue ="
     rows = db.execute(
-        "SELECT section_id,"
-        f" sum(queue = {QUEUE_NEW}),"
-        f" sum(queue = {QUEUE_LEARNING} AND due <= ?),"
-        f" sum(queue = {QUEUE_REVIEW} AND due <= ?)"
-        " FROM cards WHERE document_id = ? GROUP BY section_id",
+        f"SELECT s.id, ({count} {QUEUE_NEW}), ({count} {QUEUE_LEARNING} AND c.due <= ?),"
+        f" ({count} {QUEUE_REVIEW} AND c.due <= ?) FROM sections s WHERE s.document_id = ?",
         [now, day_end, document_id],
     )
-    return {r[0]: QueueCounts(r[1] or 0, r[2] or 0, r[3] or 0) for r in rows}
+    return {r[0]: QueueCounts(r[1], r[2], r[3]) for r in rows}
 
 
 def studied_today(db: Database, day_start: int) -> tuple[int, int]:
