@@ -147,8 +147,12 @@ def raise_limits(col: Collection) -> None:
     col.decks.update_config(conf)
 
 
-def w3_study(path: str, ratings: list[int]) -> dict[str, Any]:
-    """Answer the card on screen and get the next one, committed, len(ratings) times."""
+def w3_study(path: str, ratings: list[int], render: bool = False) -> dict[str, Any]:
+    """Answer the card on screen and get the next one, committed, len(ratings) times.
+
+    With ``render``, each next card's question is also rendered (``card.question()``), as
+    Anki must before showing it; TradeQuiz's loop loads and decodes each question too.
+    """
     col = Collection(path)
     raise_limits(col)
     card, top = _first(col)
@@ -161,6 +165,8 @@ def w3_study(path: str, ratings: list[int]) -> dict[str, Any]:
         answer = col.sched.build_answer(card=card, states=top.states, rating=_RATING[rating])
         col.sched.answer_card(answer)
         card, top = _first(col)
+        if render:
+            card.question()
         samples.append((time.perf_counter() - started) * 1000)
     col.close()
     return {"samples": samples, "kinds": kinds}

@@ -104,6 +104,7 @@ def summarize(results: dict[str, Any]) -> dict[str, Any]:
         m3 = {s: [med(r["samples"]) for r in runs["w3"][s]] for s in ("tq", "anki")}
         q3 = {s: [p95(r["samples"]) for r in runs["w3"][s]] for s in ("tq", "anki")}
         floors = [med(f) for f in size["floor"]]
+        rendered = [p95(r["samples"]) for r in runs.get("w3r", {}).get("anki", [])]
         row["w3"] = {
             "tq_median": med(m3["tq"]), "anki_median": med(m3["anki"]),
             "tq_p95": med(q3["tq"]), "anki_p95": med(q3["anki"]),
@@ -111,6 +112,8 @@ def summarize(results: dict[str, Any]) -> dict[str, Any]:
             "ratio_median": _pairs(m3["tq"], m3["anki"]),
             "floor": med(floors), "floor_multiple": _pairs(m3["tq"], floors),
             "kinds": {s: runs["w3"][s][0]["kinds"] for s in ("tq", "anki")},
+            "anki_render_p95": med(rendered) if rendered else None,
+            "ratio_p95_render": _pairs(q3["tq"], rendered) if rendered else None,
         }  # fmt: skip
         w4 = {s: [med(r["samples"]) for r in runs["w4"][s]] for s in ("tq", "anki")}
         row["w4"] = {"tq": med(w4["tq"]), "anki": med(w4["anki"]),
@@ -208,10 +211,18 @@ def ratio_rows(summary: dict[str, Any]) -> list[tuple[str, list[str]]]:
         ("W2 open → first question", [f"{r['w2']['ratio']:.3f}" for r in summary["sizes"]]),
         ("W3 study loop, p95", [f"{r['w3']['ratio_p95']:.2f}" for r in summary["sizes"]]),
         ("W3 study loop, median", [f"{r['w3']['ratio_median']:.2f}" for r in summary["sizes"]]),
+        (
+            "W3 p95, Anki also rendering (info)",
+            [_maybe(r["w3"].get("ratio_p95_render")) for r in summary["sizes"]],
+        ),
         ("W4 stats", [f"{r['w4']['ratio']:.2f}" for r in summary["sizes"]]),
         ("W5 export .apkg (time)", [f"{r['w5']['ratio']:.2f}" for r in summary["sizes"]]),
     ]
     return rows
+
+
+def _maybe(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
 
 
 def text_table(summary: dict[str, Any]) -> str:
@@ -245,6 +256,8 @@ def _absolute(summary: dict[str, Any]) -> str:
             [n, "W3 per answer, median", f"{w3['tq_median']:.2f} ms",
              f"{w3['anki_median']:.2f} ms"],
             [n, "W3 per answer, p95", f"{w3['tq_p95']:.2f} ms", f"{w3['anki_p95']:.2f} ms"],
+            [n, "W3 p95, Anki also rendering each question (info)", "",
+             f"{_maybe(w3.get('anki_render_p95'))} ms"],
             [n, "W4 counts + retention", f"{r['w4']['tq']:.1f} ms", f"{r['w4']['anki']:.1f} ms"],
             [n, "W5 export", f"{r['w5']['tq']:.2f} s, {_mb(r['w5']['tq_bytes'])}",
              f"{r['w5']['anki']:.2f} s, {_mb(r['w5']['anki_bytes'])}"],

@@ -86,7 +86,7 @@ def run_size(n: int, reps: int, work: Path, study: list[int]) -> dict[str, Any]:
                                     now_epoch=now)["seconds"]  # fmt: skip
     out["history_bytes"] = {s: db_bytes(history[s]) for s in SYSTEMS}
     runs: dict[str, dict[str, list[dict[str, Any]]]] = {
-        w: {s: [] for s in SYSTEMS} for w in ("w1", "w2", "w3", "w4", "w5")
+        w: {s: [] for s in SYSTEMS} for w in ("w1", "w2", "w3", "w3r", "w4", "w5")
     }
     out["import_bytes"] = {}
     out["floor"] = []
@@ -115,6 +115,11 @@ def run_size(n: int, reps: int, work: Path, study: list[int]) -> dict[str, Any]:
             shutil.copyfile(history[s] if n >= FULL_HISTORY_STUDY else fresh[s], copy)
             runs["w3"][s].append(child(s, "w3_study", path=str(copy), ratings=study))
             remove(copy)
+            if s == "anki":  # informative: Anki also rendering each question it gets
+                shutil.copyfile(history[s] if n >= FULL_HISTORY_STUDY else fresh[s], copy)
+                runs["w3r"][s].append(child(s, "w3_study", path=str(copy), ratings=study,
+                                            render=True))  # fmt: skip
+                remove(copy)
     log(f"N={n:,}: W4 stats")
     for rep in range(reps):
         for s in order(rep):
