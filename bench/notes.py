@@ -33,7 +33,7 @@ METHOD = """## How it is measured
   learned cards in the last 30 days answered Hard or better).  TradeQuiz:
   `progress.sections.section_progress` + `progress_queries.section_window`; Anki:
   `sched.deck_due_tree()` (its counts are capped by the daily limits, TradeQuiz's are
-  not) + one revlog query.  Median of 5 calls in the same process.  The whole progress
+  not) + one revlog query.  Median of 11 calls in the same process.  The whole progress
   page (`compute_progress`: also forecast, recall, heatmap, streak) is shown beside it.
 - **W5 export**: everything to an Anki package.  TradeQuiz: the `export-bank` path
   (`bank.formats.export_to` with the apkg format) from the bank in memory; Anki:
