@@ -23,6 +23,7 @@ from anki.cards import Card
 from anki.import_export_pb2 import ExportAnkiPackageOptions
 from anki.scheduler_pb2 import CardAnswer
 from dataset import SECTIONS, CardPlan, questions, reviews, section_title, studied_cards
+from floor import CommitFloor
 
 PARENT = "Benchmark bank"
 MAX_PER_DAY = 9999  # Anki refuses larger daily limits
@@ -148,12 +149,17 @@ def raise_limits(col: Collection) -> None:
     col.decks.update_config(conf)
 
 
-def w3_study(path: str, ratings: list[int], render: bool = False) -> dict[str, Any]:
+def w3_study(
+    path: str, ratings: list[int], render: bool = False, floor_path: str | None = None
+) -> dict[str, Any]:
     """Answer the card on screen and get the next one, committed, len(ratings) times.
 
     With ``render``, each next card's question is also rendered (``card.question()``), as
     Anki must before showing it; TradeQuiz's loop loads and decodes each question too.
+    With ``floor_path``, one commit-floor write follows every other answer (not timed
+    with it), exactly as on TradeQuiz's side.
     """
+    floor = CommitFloor(floor_path) if floor_path else None
     col = Collection(path)
     raise_limits(col)
     card, top = _first(col)
@@ -169,8 +175,12 @@ def w3_study(path: str, ratings: list[int], render: bool = False) -> dict[str, A
         if render:
             card.question()
         samples.append((time.perf_counter() - started) * 1000)
+        if floor is not None and len(samples) % 2 == 0:
+            floor.write()
     col.close()
-    return {"samples": samples, "kinds": kinds}
+    if floor is not None:
+        floor.close()
+    return {"samples": samples, "kinds": kinds, "floor": floor.samples if floor else []}
 
 
 def w4_stats(path: str) -> dict[str, Any]:

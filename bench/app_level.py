@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dataset import ratings
-
-from tradequiz.store.connection import connect, transaction
+from floor import CommitFloor
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "question_bank" / "japan-us-trade.txt"
@@ -30,19 +29,12 @@ def _now() -> datetime:
 
 def sqlite_floor(path: str, writes: int = 1000) -> dict[str, Any]:
     """One committed single-row write with the app's own pragmas (WAL, synchronous=FULL)."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(path + suffix).unlink(missing_ok=True)
-    db = connect(path)
-    db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, v TEXT NOT NULL)")
-    pragmas = {p: db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("journal_mode", "synchronous")}
-    samples = []
-    for i in range(writes):
-        started = time.perf_counter()
-        with transaction(db) as conn:
-            conn.execute("INSERT INTO t (at, v) VALUES (?, ?)", [i, "x" * 40])
-        samples.append((time.perf_counter() - started) * 1000)
-    db.conn.close()
-    return {"samples": samples, "pragmas": pragmas}
+    floor = CommitFloor(path)
+    for _ in range(writes):
+        floor.write()
+    pragmas = floor.pragmas()
+    floor.close()
+    return {"samples": floor.samples, "pragmas": pragmas}
 
 
 def prepare_data_dir(history_db: str, data_dir: str) -> dict[str, Any]:

@@ -27,8 +27,10 @@ METHOD = """## How it is measured
   stores the review and picks and loads the next question), limits 10⁶ a day; Anki:
   `sched.build_answer` + `sched.answer_card` + `sched.get_queued_cards()` + `Card(...)`,
   limits at Anki's maximum (9,999 a day, far above the 1,000 answers).  The real clock
-  on both sides (Anki reads it itself).  Median and p95 per answer.  Beside each pair,
-  300 single-row commits with TradeQuiz's pragmas give the commit floor of that moment.
+  on both sides (Anki reads it itself).  Median and p95 per answer.  Inside each loop,
+  after every other answer, one single-row commit with TradeQuiz's pragmas into a scratch
+  database (untimed, on both sides) gives the commit floor of the very same moments;
+  "W3 median ÷ floor" uses TradeQuiz's loop and its floor.
 - **W4 stats**: per-section new / learning / due and overall true retention (reviews of
   learned cards in the last 30 days answered Hard or better).  TradeQuiz:
   `progress.sections.section_progress` + `progress_queries.section_window`; Anki:
@@ -44,12 +46,15 @@ METHOD = """## How it is measured
 - **App level**: the cold start runs `tradequiz --data-dir DIR --self-test` offscreen on
   a data folder holding the largest N's history (its document first) plus the shipped
   banks, timed from process start to the self-test's line printed after the first
-  question was painted; 5 runs.  Answer → next question drives the real `MainWindow`
-  offscreen with key presses (Space to reveal, 1/3/4 to rate, default limits) and
-  times from the key press until the window has processed its events and repainted,
-  200 answers.  Generation reads and generates the source document and a 1 MB
-  document of its shape.
-- **Repetitions**: 3 at every N unless the doc header says otherwise.
+  question was painted; 7 runs, median (the CPU seconds of the whole process are shown
+  too: unlike the wall clock, they do not grow when other work shares the 2 cores).
+  Answer → next question drives the real `MainWindow` offscreen with key presses
+  (Space to reveal, 1/3/4 to rate, default limits) and times from the key press until
+  the window has processed its events and repainted, 200 answers.  Generation reads
+  and generates the source document and a 1 MB document of its shape.
+- **Repetitions**: 5 pairs at N = 1,000 and 10,000, 3 at 100,000 (`--reps`,
+  `--reps-large`), so that `make bench` stays near 5 minutes; the header of the ratio
+  table gives the number used.
 - **Not compared**: Anki renders a card's HTML only when shown; W2/W3 on Anki's side
   do not render, while TradeQuiz's load and decode the question (the conservative
   choice for TradeQuiz)."""

@@ -89,7 +89,6 @@ def run_size(n: int, reps: int, work: Path, study: list[int]) -> dict[str, Any]:
         w: {s: [] for s in SYSTEMS} for w in ("w1", "w2", "w3", "w3r", "w4", "w5")
     }
     out["import_bytes"] = {}
-    out["floor"] = []
     log(f"N={n:,}: W1 import")
     for rep in range(reps):
         for s in order(rep):
@@ -106,14 +105,14 @@ def run_size(n: int, reps: int, work: Path, study: list[int]) -> dict[str, Any]:
         for s in order(rep):
             runs["w2"][s].append(child(s, "w2_open", path=str(history[s])))
     log(f"N={n:,}: W3 study loop ({len(study)} answers)")
+    floor = str(work / "floor.sqlite3")
     for rep in range(reps):
-        out["floor"].append(child("app", "sqlite_floor", path=str(work / "floor.sqlite3"),
-                                  writes=300)["samples"])  # fmt: skip
         for s in order(rep):
             copy = work / f"study-{n}.{EXT[s]}"
             remove(copy)
             shutil.copyfile(history[s] if n >= FULL_HISTORY_STUDY else fresh[s], copy)
-            runs["w3"][s].append(child(s, "w3_study", path=str(copy), ratings=study))
+            runs["w3"][s].append(child(s, "w3_study", path=str(copy), ratings=study,
+                                       floor_path=floor))  # fmt: skip
             remove(copy)
             if s == "anki":  # informative: Anki also rendering each question it gets
                 shutil.copyfile(history[s] if n >= FULL_HISTORY_STUDY else fresh[s], copy)
@@ -162,7 +161,8 @@ def cold_start(data_dir: Path, reps: int) -> list[dict[str, float]]:
         proc.returncode = os.waitstatus_to_exitcode(status)
         if painted is None or proc.returncode != 0:
             raise RuntimeError(f"tradequiz --self-test failed (exit {proc.returncode})")
-        samples.append({"painted_s": painted, "exit_s": total, "maxrss_mb": usage.ru_maxrss / 1024})
+        samples.append({"painted_s": painted, "exit_s": total, "maxrss_mb": usage.ru_maxrss / 1024,
+                        "cpu_s": usage.ru_utime + usage.ru_stime})  # fmt: skip
     return samples
 
 
@@ -173,7 +173,7 @@ def run_app(largest: int, work: Path, reps: int) -> dict[str, Any]:
     child("app", "prepare_data_dir", history_db=str(work / f"history-{largest}.sqlite3"),
           data_dir=str(data_dir))  # fmt: skip
     log("app: cold start to first question painted")
-    out["cold"] = cold_start(data_dir, max(reps, 5))
+    out["cold"] = cold_start(data_dir, max(reps, 7))
     log("app: answer → next question painted, 200 answers")
     out["answer"] = child("app", "answer_to_next", data_dir=str(data_dir), answers=200)
     log("app: generation")
@@ -198,7 +198,9 @@ def _rounded(value: Any) -> Any:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--reps", type=int, default=5, help="pairs per workload below 100,000")
+    parser.add_argument("--reps-large", type=int, default=3,
+                        help="pairs per workload at 100,000 questions and more")  # fmt: skip
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "tradequiz-bench")  # fmt: skip
@@ -214,7 +216,8 @@ def main() -> int:
     results: dict[str, Any] = {"machine": machine_info(work), "reps": args.reps, "sizes": []}
     study = ratings(1000)
     for n in sizes:
-        results["sizes"].append(run_size(n, args.reps, work, study))
+        reps = args.reps if n < 100_000 else args.reps_large
+        results["sizes"].append(run_size(n, reps, work, study))
     if not args.no_app:
         results["app"] = run_app(max(sizes), work, args.reps)
     results["machine"]["load_after"] = os.getloadavg()

@@ -24,6 +24,7 @@ from dataset import (
     section_title,
     studied_cards,
 )
+from floor import CommitFloor
 
 from tradequiz.bank.formats import FORMATS, export_to
 from tradequiz.bank.model import Bank, BankSection, Question
@@ -157,8 +158,13 @@ def w2_open(path: str) -> dict[str, Any]:
     return {"ms": ms, "first": first[:40]}
 
 
-def w3_study(path: str, ratings: list[int]) -> dict[str, Any]:
-    """Answer the question on screen and get the next one, committed, len(ratings) times."""
+def w3_study(path: str, ratings: list[int], floor_path: str | None = None) -> dict[str, Any]:
+    """Answer the question on screen and get the next one, committed, len(ratings) times.
+
+    With ``floor_path``, one commit-floor write follows every other answer (not timed
+    with it), so the floor is measured at the same moments as the loop.
+    """
+    floor = CommitFloor(floor_path) if floor_path else None
     now = _now()
     store = open_store(Path(path), now)
     prefs = load_preferences(store.db)
@@ -180,8 +186,12 @@ def w3_study(path: str, ratings: list[int]) -> dict[str, Any]:
         session.reveal(_now())
         shown = session.grade(Rating(rating), _now())
         samples.append((time.perf_counter() - started) * 1000)
+        if floor is not None and len(samples) % 2 == 0:
+            floor.write()
     store.close()
-    return {"samples": samples, "kinds": kinds}
+    if floor is not None:
+        floor.close()
+    return {"samples": samples, "kinds": kinds, "floor": floor.samples if floor else []}
 
 
 def w4_stats(path: str) -> dict[str, Any]:
@@ -209,6 +219,7 @@ def w4_stats(path: str) -> dict[str, Any]:
         started = time.perf_counter()
         sections, retention = counts_and_retention()
         samples.append((time.perf_counter() - started) * 1000)
+    for _ in range(5):  # the whole progress page, for information
         started = time.perf_counter()
         report = compute_progress(db, document_id, now, calendar)
         full.append((time.perf_counter() - started) * 1000)
