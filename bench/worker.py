@@ -14,6 +14,7 @@ _STARTED = time.perf_counter()
 
 import importlib  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 from typing import Any  # noqa: E402
@@ -28,9 +29,13 @@ def main(argv: list[str]) -> int:
     result: dict[str, Any] = getattr(module, function)(**json.loads(raw))
     result["import_s"] = imported
     result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print("RESULT " + json.dumps(result))
+    print("RESULT " + json.dumps(result), flush=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    sys.stderr.flush()
+    # Skip the interpreter's teardown: the figures are out, and PySide6 can crash while
+    # objects are collected at exit (seen once: "bool_dealloc" during finalization).
+    os._exit(code)
