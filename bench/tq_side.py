@@ -26,6 +26,7 @@ from dataset import (
 )
 from floor import CommitFloor
 
+import tradequiz.bank.apkg  # noqa: F401  (loaded before the clock, as Anki's library is)
 from tradequiz.bank.formats import FORMATS, export_to
 from tradequiz.bank.model import Bank, BankSection, Question
 from tradequiz.progress.calendar import DayCalendar
