@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from types import ModuleType
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
@@ -18,7 +19,6 @@ from tradequiz.study.preferences import load_preferences, save_preferences
 from tradequiz.study.session import StudySession
 from tradequiz.ui import messages
 from tradequiz.ui.appearance import apply_appearance, load_appearance, save_appearance
-from tradequiz.ui.editor import actions as bank_actions
 from tradequiz.ui.home_page import HomePage
 from tradequiz.ui.progress_actions import ProgressActions
 from tradequiz.ui.progress_page import ProgressPage
@@ -27,6 +27,13 @@ from tradequiz.ui.settings_dialog import get_settings
 from tradequiz.ui.study_page import StudyPage
 
 Clock = Callable[[], datetime]
+
+
+def _bank_actions() -> ModuleType:
+    """The instructor's editor, imported when first used rather than at every start."""
+    from tradequiz.ui.editor import actions
+
+    return actions
 
 
 class MainWindow(QMainWindow):
@@ -72,9 +79,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         for label, slot in (
-            ("&Edit question bank…", lambda: bank_actions.edit_bank(self)),
-            ("E&xport bank…", lambda: bank_actions.export_bank(self, self.clock())),
-            ("&Import bank…", lambda: bank_actions.import_bank(self)),
+            ("&Edit question bank…", lambda: _bank_actions().edit_bank(self)),
+            ("E&xport bank…", lambda: _bank_actions().export_bank(self, self.clock())),
+            ("&Import bank…", lambda: _bank_actions().import_bank(self)),
         ):
             bank_action = QAction(label, self)
             bank_action.triggered.connect(slot)
