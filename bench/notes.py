@@ -95,12 +95,17 @@ instead of 5; neither moves a ratio much.
    computed without its per-digit list.  [100,000 questions 3.7 → 1.6 s, peak memory
    227 → 152 MB.]  The package is still stored uncompressed, as genanki writes it, so it
    is about five times Anki's zstd file.
-4. **Cold start (`progress/export_files.py`, `cli/class_report_cmd.py`).** Every start of
-   the app imported fpdf2 (with fontTools and Pillow, a quarter of a second) because
-   the command-line parser and the progress menu import the export modules; the PDF
-   writer is now imported when a PDF is written.  The home page's per-section counts
+4. **Cold start (`progress/export_files.py`, `cli/class_report_cmd.py`,
+   `bank/validate.py`, `bank/formats.py`, `ui/main_window.py`).** Every start of the app
+   imported fpdf2 (with fontTools and Pillow, a quarter of a second), jsonschema, genanki
+   and the instructor's editor, none of which showing the first question needs: the
+   command-line parser and the menus import the modules that use them.  Each is now
+   imported where it is used (writing a PDF, validating a changed bank, writing an Anki
+   package, opening the editor).  The home page's per-section counts
    (`cards.section_queue_counts`) are index range counts too [24 → 3 ms at 100,000,
-   done twice at start].  [First question painted 0.73 → 0.53 s.]
+   done twice at start].  [First question painted 0.73 → 0.50 s on a quiet machine; the
+   start is CPU-bound, so when other work keeps both cores busy it takes up to twice
+   as long — see the load in the Machine table and the CPU seconds beside the figure.]
 
 ### W3 p95: what is left, and why
 
