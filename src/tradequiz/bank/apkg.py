@@ -221,6 +221,11 @@ def _write_collection(
     mod = int(timestamp)
     conn = sqlite3.connect(path)
     try:
+        # A scratch file, zipped and then deleted: no journal and no fsync (with them,
+        # genanki's schema script alone waited for a dozen fsyncs).  The package itself
+        # is written atomically by the caller.
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
         cursor = conn.cursor()
         genanki.Package(decks).write_to_db(cursor, timestamp, itertools.count(first_id))
 
