@@ -95,8 +95,9 @@ instead of 5; neither moves a ratio much.
    computed without its per-digit list.  The scratch collection that is zipped is
    written without a journal and without fsync (genanki's own writes waited for 56
    fsyncs even for a small bank; the package is still written atomically, with one
-   fsync).  [100,000 questions 3.7 → 1.6 s, peak memory 227 → 152 MB.]  The package is still stored uncompressed, as genanki writes it, so it
-   is about five times Anki's zstd file.
+   fsync).  [100,000 questions 3.7 → 1.6 s, peak memory 227 → 152 MB.]  The package is
+   still stored uncompressed, as genanki writes it, so it is about five times Anki's
+   zstd file.
 4. **Cold start (`progress/export_files.py`, `cli/class_report_cmd.py`,
    `bank/validate.py`, `bank/formats.py`, `ui/main_window.py`).** Every start of the app
    imported fpdf2 (with fontTools and Pillow, a quarter of a second), jsonschema, genanki
