@@ -348,6 +348,10 @@ def _before_after(summary: dict[str, Any], before: dict[str, Any]) -> str:
             )
             rows.append(["W4 TradeQuiz ms", f"{r['n']:,}", f"{b['w4']['tq']:.1f}",
                          f"{r['w4']['tq']:.1f}"])  # fmt: skip
+            rows.append(["W5 TradeQuiz s", f"{r['n']:,}", f"{b['w5']['tq']:.2f}",
+                         f"{r['w5']['tq']:.2f}"])  # fmt: skip
+            rows.append(["peak RSS TradeQuiz MB", f"{r['n']:,}", f"{b['rss']['tq']['mb']:.0f}",
+                         f"{r['rss']['tq']['mb']:.0f}"])  # fmt: skip
     a, ab = summary.get("app"), before.get("app")
     if a and ab:
         rows.append(["cold start → painted (s)", f"{a['n']:,}", f"{ab['cold_median']:.2f}",

@@ -195,6 +195,16 @@ def _rounded(value: Any) -> Any:
     return value
 
 
+def render_only(results: Path, baseline: Path | None, out: Path) -> int:
+    summary = summarize(json.loads(results.read_text()))
+    before = None
+    if baseline and baseline.exists():
+        before = summarize(json.loads(baseline.read_text()))
+    print(text_table(summary))
+    out.write_text(render(summary, before))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -208,7 +218,11 @@ def main() -> int:
                         help="earlier results shown as 'before' (if the file exists)")  # fmt: skip
     parser.add_argument("--save", type=Path, help="also save the raw results here")
     parser.add_argument("--no-app", action="store_true", help="skip the app-level figures")
+    parser.add_argument("--render", type=Path, metavar="RESULTS.json",
+                        help="only write the doc again from saved raw results")  # fmt: skip
     args = parser.parse_args()
+    if args.render:
+        return render_only(args.render, args.baseline, args.out)
     sizes = [int(s) for s in args.sizes.split(",")]
     work: Path = args.workdir
     work.mkdir(parents=True, exist_ok=True)
