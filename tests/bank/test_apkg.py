@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import sqlite3
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
+import genanki
 import pytest
 
 from tests.bank.samples import every_kind
+from tradequiz.bank import apkg
 from tradequiz.bank.apkg import export_apkg
+from tradequiz.bank.interchange import exportable
 
 anki_collection = pytest.importorskip("anki.collection")
 import_export = pytest.importorskip("anki.import_export_pb2")
@@ -71,3 +77,58 @@ def test_rejected_questions_stay_out() -> None:
     exported = export_apkg(rejected, timestamp=1_700_000_000)
     assert exported.exported == len(bank.questions) - 1
     assert exported.notes == ["1 rejected or orphaned questions left out"]
+
+
+def _tables(apkg: bytes, folder: Path) -> dict[str, list[tuple[object, ...]]]:
+    with zipfile.ZipFile(io.BytesIO(apkg)) as package:
+        assert sorted(package.namelist()) == ["collection.anki2", "media"]
+        assert package.read("media") == b"{}"
+        path = folder / "collection.anki2"
+        path.write_bytes(package.read("collection.anki2"))
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("col", "notes", "cards", "revlog", "graves")
+        }
+    finally:
+        conn.close()
+
+
+def test_package_holds_exactly_what_genanki_writes_note_by_note(tmp_path: Path) -> None:
+    """Notes and cards are written in bulk; the collection must be genanki's, row for row."""
+    bank = every_kind()
+    bank = replace(bank, questions=bank.questions * 3)  # several notes per deck
+    bank = replace(
+        bank,
+        questions=tuple(
+            replace(q, id=f"{q.id}-{i}", tags=(*q.tags, "two words"))
+            for i, q in enumerate(bank.questions)
+        ),
+    )
+    ours = export_apkg(bank, timestamp=1_700_000_000)
+    basic, cloze = apkg.basic_model(bank.id), apkg.cloze_model(bank.id)
+    titles = {s.id: s.title for s in bank.sections}
+    decks: dict[str, genanki.Deck] = {}
+    for q in exportable(bank)[0]:
+        if q.section not in decks:
+            decks[q.section] = genanki.Deck(
+                apkg.stable_number(bank.id, "deck", q.section),
+                f"{bank.title}::{titles.get(q.section, q.section)}",
+            )
+        decks[q.section].add_note(apkg.note_for(q, bank, basic, cloze))
+    reference = tmp_path / "reference.apkg"
+    genanki.Package(list(decks.values())).write_to_file(str(reference), timestamp=1_700_000_000)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    mine, theirs = (
+        _tables(ours.data, tmp_path / "a"),
+        _tables(reference.read_bytes(), tmp_path / "b"),
+    )
+    assert len(mine["notes"]) == len(mine["cards"]) == len(bank.questions)
+    assert mine == theirs
+
+
+def test_guid_is_genankis() -> None:
+    for values in (("bank", "q-1"), ("a" * 300, "ü-ñ"), ("", ""), ("x", "y", "z")):
+        assert apkg._guid(*values) == genanki.guid_for(*values)

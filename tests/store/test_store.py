@@ -17,6 +17,8 @@ def test_pragmas_keep_answers_safe(store: Store) -> None:
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    # Checkpoints less often than SQLite's default (1,000 pages): see connection.PRAGMAS.
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 4000
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import random
+import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tradequiz.scheduling import Rating, study_day
 from tradequiz.store import cards
 from tradequiz.store.cards import Scope
-from tradequiz.store.opening import Store
+from tradequiz.store.opening import Store, open_store
 from tradequiz.study.session import Phase, StudyLimits, StudySession
 
 
@@ -121,3 +127,97 @@ def test_choosing_the_next_question_uses_an_index(store: Store, now: datetime) -
         detail = " | ".join(str(row[-1]) for row in plan)
         assert detail.startswith("SEARCH cards USING"), detail
         assert "TEMP B-TREE" not in detail, detail
+
+
+def _mixed_session_kinds(store: Store, now: datetime, answers: int) -> list[tuple[int, bool]]:
+    """Study a mix of due reviews and new questions; (question, was new) in the order shown."""
+    t = int(now.timestamp())
+    ids = _ids(store)
+    for i, qpk in enumerate(ids[:14]):
+        _set(store, qpk, 2, 2, t - 100 - i)
+    session = StudySession(store, Scope(), study_day(now), limits=StudyLimits(new_per_day=5))
+    shown = session.start(now)
+    seen: list[tuple[int, bool]] = []
+    ratings = [Rating.GOOD, Rating.AGAIN, Rating.EASY, Rating.GOOD, Rating.HARD]
+    while shown is not None and len(seen) < answers:
+        seen.append((shown.card.question_id, shown.is_new))
+        session.answer(None, now)
+        shown = session.grade(ratings[len(seen) % len(ratings)], now)
+    return seen
+
+
+def test_due_reviews_are_counted_once_per_session(
+    store: Store, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spreading new questions among reviews needs the number of due reviews; counting
+    them costs as much as there are, so the session counts once and keeps the count."""
+    calls: list[int] = []
+    count = cards.due_review_count
+
+    def counting(*args: Any) -> int:
+        calls.append(1)
+        return count(*args)
+
+    monkeypatch.setattr(cards, "due_review_count", counting)
+    seen = _mixed_session_kinds(store, now, 24)
+    assert len(seen) == 24
+    assert sum(new for _, new in seen) == 5
+    assert len(calls) == 1
+
+
+def test_kept_count_spreads_new_questions_as_a_fresh_count_would(
+    store: Store, now: datetime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_path = tmp_path / "copy.sqlite3"
+    target = sqlite3.connect(copy_path)
+    store.db.conn.backup(target)
+    target.close()
+    kept = _mixed_session_kinds(store, now, 24)
+    # The same session on the same data, counting afresh before every choice.
+    monkeypatch.setattr(
+        StudySession, "_track_due_reviews", lambda self, before, after: self._forget_due()
+    )
+    copy = open_store(copy_path, now)
+    try:
+        fresh = _mixed_session_kinds(copy, now, 24)
+    finally:
+        copy.close()
+    assert kept == fresh
+    assert [new for _, new in kept].count(True) == 5
+
+
+def test_queue_counts_stop_at_the_caps(store: Store, now: datetime) -> None:
+    t = int(now.timestamp())
+    ids = _ids(store)
+    for qpk in ids[:6]:
+        _set(store, qpk, 2, 2, t - 100)
+    full = cards.queue_counts(store.db, Scope(), t, t + 3600)
+    assert (full.new, full.review) == (len(ids) - 6, 6)
+    capped = cards.queue_counts(store.db, Scope(), t, t + 3600, new_cap=4, review_cap=2)
+    assert (capped.new, capped.learning, capped.review) == (4, full.learning, 2)
+    assert cards.queue_counts(store.db, Scope(), t, t + 3600, new_cap=0).new == 0
+    session = StudySession(store, Scope(), study_day(now), limits=StudyLimits(3, 5))
+    assert (session.counts(now).new, session.counts(now).review) == (3, 5)
+
+
+def test_section_queue_counts_match_a_count_by_hand(store: Store, now: datetime) -> None:
+    """The home page's per-section counts, against a plain count of the rows."""
+    t = int(now.timestamp())
+    rng = random.Random(3)
+    for (qpk,) in store.db.execute("SELECT question_id FROM cards").fetchall():
+        queue = rng.choice((-3, -2, -1, 0, 1, 2))
+        state = {0: 0, 1: 1, 2: 2}.get(queue, rng.choice((0, 1, 2, 3)))
+        _set(store, qpk, queue, state, t + rng.choice((-86400, -1, 0, 1, 3600, 86400)))
+    rows = store.db.execute("SELECT section_id, queue, due FROM cards").fetchall()
+    doc = store.db.execute("SELECT id FROM documents").fetchone()[0]
+    got = cards.section_queue_counts(store.db, doc, t, t + 3600)
+    for section in {r[0] for r in rows}:
+        mine = [r for r in rows if r[0] == section]
+        expected = (
+            sum(q == 0 for _, q, _ in mine),
+            sum(q == 1 and due <= t for _, q, due in mine),
+            sum(q == 2 and due <= t + 3600 for _, q, due in mine),
+        )
+        c = got[section]
+        assert (c.new, c.learning, c.review) == expected
+    assert sum(c.new + c.learning + c.review for c in got.values()) > 0

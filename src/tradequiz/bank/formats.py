@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from tradequiz.bank.apkg import export_apkg
 from tradequiz.bank.csv_io import export_csv, import_csv
 from tradequiz.bank.gift import export_gift, import_gift
 from tradequiz.bank.interchange import Exported, Format, Imported
@@ -25,7 +24,7 @@ FORMATS: dict[str, Format] = {
     "apkg": Format(
         "apkg",
         (".apkg",),
-        lambda bank, now: export_apkg(bank, now.timestamp()),
+        lambda bank, now: _export_apkg(bank, now),
         None,
         "Anki package",
     ),
@@ -49,6 +48,14 @@ FORMATS: dict[str, Format] = {
 }
 EXPORT_FORMATS = tuple(FORMATS)
 IMPORT_FORMATS = tuple(name for name, f in FORMATS.items() if f.read is not None)
+
+
+def _export_apkg(bank: Bank, now: datetime) -> Exported:
+    # Imported here: genanki (with PyYAML and chevron) is not needed until an Anki
+    # package is written, and this module is imported at every start of the app.
+    from tradequiz.bank.apkg import export_apkg
+
+    return export_apkg(bank, now.timestamp())
 
 
 def format_for(path: Path, given: str | None, importing: bool) -> Format:

@@ -13,10 +13,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft7Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from tradequiz.bank.checks import SourceFacts, question_problems
 from tradequiz.bank.problems import BankError, Problem, Severity
@@ -24,6 +21,10 @@ from tradequiz.bank.source import read_source_document
 from tradequiz.bank.yaml_io import LoadedBank, load_bank
 from tradequiz.document.model import Document
 from tradequiz.resources import resource
+
+if TYPE_CHECKING:  # jsonschema is imported when a bank is validated, not at every start
+    from jsonschema import Draft7Validator
+    from jsonschema.exceptions import ValidationError
 
 
 @dataclass
@@ -50,6 +51,8 @@ class Report:
 
 @functools.cache
 def _schema_validator() -> Draft7Validator:
+    from jsonschema import Draft7Validator
+
     schema = json.loads(resource("schema/bank.schema.json").read_text(encoding="utf-8"))
     return Draft7Validator(schema)
 

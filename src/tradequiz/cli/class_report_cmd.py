@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from tradequiz.progress.class_report import ClassReportError, load_and_combine
-from tradequiz.progress.class_report_output import write_class_csv, write_class_pdf
 from tradequiz.progress.formatting import percent
 
 
@@ -39,6 +38,10 @@ def run(args: argparse.Namespace) -> int:
     except ClassReportError as exc:
         print(f"tradequiz class-report: {exc}", file=sys.stderr)
         return 1
+    # Imported here, not at the top: it brings fpdf2, slow to import, and every
+    # ``tradequiz`` command (the app too) imports this module to build its parser.
+    from tradequiz.progress.class_report_output import write_class_csv, write_class_pdf
+
     try:
         if kind == ".pdf":
             write_class_pdf(report, output)

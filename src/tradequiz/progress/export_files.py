@@ -11,7 +11,6 @@ from sqlite_utils import Database
 from tradequiz.progress.calendar import DayCalendar
 from tradequiz.progress.export_csv import write_csv
 from tradequiz.progress.export_json import build_export, write_json
-from tradequiz.progress.export_pdf import write_pdf
 
 FORMATS = ("csv", "json", "pdf")
 
@@ -35,6 +34,10 @@ def export_progress(
         write_json(export, options.path)
         return [options.path]
     if options.format == "pdf":
+        # Imported here: fpdf2 (with fontTools and Pillow) takes a quarter of a second to
+        # import, which every start of the app paid before the first question.
+        from tradequiz.progress.export_pdf import write_pdf
+
         write_pdf(export, options.path)
         return [options.path]
     return write_csv(export, options.path, db, with_log=options.review_log)

@@ -141,32 +141,63 @@ def next_new_many(db: Database, scope: Scope, limit: int) -> list[Card]:
     return _candidates(db, scope, QUEUE_NEW, None, None, limit)
 
 
-def queue_counts(db: Database, scope: Scope, now: int, day_end: int) -> QueueCounts:
-    """Due learning (now), due reviews (today) and available new questions."""
+def queue_counts(
+    db: Database,
+    scope: Scope,
+    now: int,
+    day_end: int,
+    new_cap: int | None = None,
+    review_cap: int | None = None,
+) -> QueueCounts:
+    """Due learning (now), due reviews (today) and available new questions.
+
+    New questions and due reviews are counted up to ``new_cap`` / ``review_cap`` when
+    given (a session shows no more than its daily limits), so the counts cost no more
+    than the limits however many questions wait.
+    """
     clause, params = scope.where()
     row = db.execute(
         f"SELECT"
-        f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_NEW}),"
+        f" (SELECT count(*) FROM (SELECT 1 FROM cards WHERE {clause} AND queue = {QUEUE_NEW}"
+        f"  LIMIT ?)),"
         f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_LEARNING} AND due <= ?),"
-        f" (SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_REVIEW} AND due <= ?)",
-        [*params, *params, now, *params, day_end],
+        f" (SELECT count(*) FROM (SELECT 1 FROM cards WHERE {clause} AND queue = {QUEUE_REVIEW}"
+        f"  AND due <= ? LIMIT ?))",
+        [*params, _limit(new_cap), *params, now, *params, day_end, _limit(review_cap)],
     ).fetchone()
     return QueueCounts(new=row[0], learning=row[1], review=row[2])
+
+
+def _limit(cap: int | None) -> int:
+    # SQLite reads a negative LIMIT as "no limit".
+    return -1 if cap is None else max(0, cap)
+
+
+def due_review_count(db: Database, scope: Scope, until: int) -> int:
+    """Reviews in scope due by ``until``."""
+    clause, params = scope.where()
+    row = db.execute(
+        f"SELECT count(*) FROM cards WHERE {clause} AND queue = {QUEUE_REVIEW} AND due <= ?",
+        [*params, until],
+    ).fetchone()
+    return int(row[0])
 
 
 def section_queue_counts(
     db: Database, document_id: int, now: int, day_end: int
 ) -> dict[int, QueueCounts]:
-    """Per section of one document: new, due learning and due reviews."""
+    """Per section of one document: new, due learning and due reviews.
+
+    Three index range counts per section (``cards_section_queue_due``), so SQLite steps
+    only through the matching entries instead of reading every card of the document.
+    """
+    count = "SELECT count(*) FROM cards c WHERE c.section_id = s.id AND c.queue ="
     rows = db.execute(
-        "SELECT section_id,"
-        f" sum(queue = {QUEUE_NEW}),"
-        f" sum(queue = {QUEUE_LEARNING} AND due <= ?),"
-        f" sum(queue = {QUEUE_REVIEW} AND due <= ?)"
-        " FROM cards WHERE document_id = ? GROUP BY section_id",
+        f"SELECT s.id, ({count} {QUEUE_NEW}), ({count} {QUEUE_LEARNING} AND c.due <= ?),"
+        f" ({count} {QUEUE_REVIEW} AND c.due <= ?) FROM sections s WHERE s.document_id = ?",
         [now, day_end, document_id],
     )
-    return {r[0]: QueueCounts(r[1] or 0, r[2] or 0, r[3] or 0) for r in rows}
+    return {r[0]: QueueCounts(r[1], r[2], r[3]) for r in rows}
 
 
 def studied_today(db: Database, day_start: int) -> tuple[int, int]:

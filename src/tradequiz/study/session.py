@@ -20,7 +20,7 @@ from tradequiz.scheduling.study_day import StudyDay
 from tradequiz.store import cards as card_store
 from tradequiz.store import library
 from tradequiz.store.cards import Card, QueueCounts, ReviewRecord, Scope
-from tradequiz.store.library import QUEUE_REVIEW, StoredQuestion
+from tradequiz.store.library import QUEUE_REVIEW, STATE_QUEUE, StoredQuestion
 from tradequiz.store.opening import Store
 from tradequiz.study.checking import Response, Verdict, check, describe_response
 from tradequiz.study.passage import Passage, passage_for
@@ -118,7 +118,11 @@ class StudySession:
         self._new_today, self._reviews_today = card_store.studied_today(store.db, day.start)
         self._since_new = 0
         self._sections: dict[int, str] = {}
+        self._sources: dict[int, str] = {}
         self._extra_new = 0
+        # Reviews due in scope (up to ``_review_until``), counted once and then kept as
+        # questions are answered: counting them on every answer costs O(due).
+        self._due_reviews: int | None = None
         # Reviews due up to this moment are shown; later than today only when studying ahead.
         self._review_until = day.end
         # Passages of questions shown this session: a new question from the same passage
@@ -133,16 +137,20 @@ class StudySession:
 
     def counts(self, now: datetime) -> QueueCounts:
         """What is left today in this session's scope, after the daily limits."""
-        epoch = int(now.timestamp())
-        raw = card_store.queue_counts(self.store.db, self.scope, epoch, self.day.end)
+        reviews_left = max(0, self.limits.reviews_per_day - self._reviews_today)
         # Learning questions within the learn-ahead window will be shown now: count them.
-        ahead = card_store.queue_counts(
-            self.store.db, self.scope, epoch + self.limits.learn_ahead_seconds, self.day.end
+        raw = card_store.queue_counts(
+            self.store.db,
+            self.scope,
+            int(now.timestamp()) + self.limits.learn_ahead_seconds,
+            self.day.end,
+            new_cap=self.new_left,
+            review_cap=reviews_left,
         )
         return QueueCounts(
             new=min(raw.new, self.new_left),
-            learning=ahead.learning,
-            review=min(raw.review, max(0, self.limits.reviews_per_day - self._reviews_today)),
+            learning=raw.learning,
+            review=min(raw.review, reviews_left),
         )
 
     @property
@@ -152,11 +160,13 @@ class StudySession:
     def extend_new(self, count: int, now: datetime) -> Shown | None:
         """Learn ``count`` new questions beyond today's limit (asked for by the learner)."""
         self._extra_new += count
+        self._forget_due()
         return self._advance(now)
 
     def study_ahead(self, days: int, now: datetime) -> Shown | None:
         """Review questions due in the next ``days`` days, as Anki's "review ahead"."""
         self._review_until = max(self._review_until, self.day.end + days * 86400)
+        self._forget_due()
         return self._advance(now)
 
     def next_due(self, now: datetime) -> int | None:
@@ -185,7 +195,9 @@ class StudySession:
         new = self._pick_new() if self.new_left > 0 else None
         if review and new:
             # Spread new questions among the reviews instead of front-loading them.
-            due = card_store.queue_counts(db, scope, epoch, review_until).review
+            if self._due_reviews is None:
+                self._due_reviews = card_store.due_review_count(db, scope, review_until)
+            due = self._due_reviews
             gap = max(1, min(due, reviews_left) // max(1, self.new_left))
             if self._since_new >= gap:
                 return new
@@ -238,7 +250,10 @@ class StudySession:
         question = self.current.stored.question
         seconds = max(0.0, (now - self.current.shown_at).total_seconds())
         verdict = check(question, response, seconds)
-        source = library.source_text(self.store.db, self.current.stored.document_id)
+        document_id = self.current.stored.document_id
+        source = self._sources.get(document_id)
+        if source is None:
+            source = self._sources[document_id] = library.source_text(self.store.db, document_id)
         self.feedback = Feedback(verdict, response, seconds, passage_for(question, source))
         self.phase = Phase.FEEDBACK
         return self.feedback
@@ -265,6 +280,7 @@ class StudySession:
         )
         review_id = card_store.record_review(self.store.db, before, after, review)
         seconds = _capped(feedback.seconds)
+        self._track_due_reviews(before, after)
         self._undo.append(
             _Undo(
                 before,
@@ -284,6 +300,18 @@ class StudySession:
             # Only reviews space out new questions; learning steps come back on their own.
             self._since_new += int(before.queue == QUEUE_REVIEW)
         return self._advance(now)
+
+    def _forget_due(self) -> None:
+        self._due_reviews = None
+
+    def _track_due_reviews(self, before: Card, after: CardState) -> None:
+        """Keep the count of due reviews as one question moves in or out of them."""
+        if self._due_reviews is None:
+            return
+        if before.queue == QUEUE_REVIEW and before.state.due <= self._review_until:
+            self._due_reviews = max(0, self._due_reviews - 1)
+        if STATE_QUEUE[after.state] == QUEUE_REVIEW and after.due <= self._review_until:
+            self._due_reviews += 1
 
     def _count(self, section: str, correct: bool | None, seconds: float, sign: int) -> None:
         s = self.summary
@@ -331,6 +359,7 @@ class StudySession:
         if not self._undo:
             return None
         last = self._undo.pop()
+        self._forget_due()
         if last.review_id is None:
             card_store.restore_queue(self.store.db, last.card.question_id, last.card.queue)
         else:
@@ -366,6 +395,7 @@ class StudySession:
             return None
         self._undo.append(_Undo(self.current.card, self.current.section_title))
         card_store.bury(self.store.db, self.current.card.question_id, self.day.end)
+        self._forget_due()
         self.current = None
         return self._advance(now)
 
@@ -375,6 +405,7 @@ class StudySession:
             return None
         self._undo.append(_Undo(self.current.card, self.current.section_title))
         card_store.set_suspended(self.store.db, self.current.card.question_id, True)
+        self._forget_due()
         self.current = None
         return self._advance(now)
 

@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,8 +29,6 @@ from tradequiz.study.preferences import load_preferences, save_preferences
 from tradequiz.study.session import StudySession
 from tradequiz.ui import messages
 from tradequiz.ui.appearance import apply_appearance, load_appearance, save_appearance
-from tradequiz.ui.editor import actions as bank_actions
-from tradequiz.ui.editor.window import EditorWindow
 from tradequiz.ui.home_page import HomePage
 from tradequiz.ui.library_actions import LibraryActions
 from tradequiz.ui.progress_actions import ProgressActions
@@ -37,10 +37,20 @@ from tradequiz.ui.reader_dialog import ReaderDialog
 from tradequiz.ui.settings_dialog import get_settings
 from tradequiz.ui.study_page import StudyPage
 
+if TYPE_CHECKING:
+    from tradequiz.ui.editor.window import EditorWindow
+
 Clock = Callable[[], datetime]
 # How often the window asks AutoBackup whether a backup is due (it keeps 30 minutes apart).
 HOME_REFRESH_MS = 60 * 1000
 BACKUP_TICK_MS = 5 * 60 * 1000
+
+
+def _bank_actions() -> ModuleType:
+    """The instructor's editor, imported when first used rather than at every start."""
+    from tradequiz.ui.editor import actions
+
+    return actions
 
 
 class MainWindow(QMainWindow):
@@ -109,8 +119,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         for label, slot in (
             ("&Edit question bank…", lambda: self.edit_bank_file(None)),
-            ("E&xport bank…", lambda: bank_actions.export_bank(self, self.clock())),
-            ("&Import bank…", lambda: bank_actions.import_bank(self)),
+            ("E&xport bank…", lambda: _bank_actions().export_bank(self, self.clock())),
+            ("&Import bank…", lambda: _bank_actions().import_bank(self)),
         ):
             bank_action = QAction(label, self)
             bank_action.triggered.connect(slot)
@@ -243,7 +253,10 @@ class MainWindow(QMainWindow):
 
     def edit_bank_file(self, path: Path | None) -> EditorWindow | None:
         """Open the bank editor; a bank this learner studies is reloaded on every save."""
-        return bank_actions.edit_bank(self, path, on_saved=self.reload_bank)
+        editor: EditorWindow | None = _bank_actions().edit_bank(
+            self, path, on_saved=self.reload_bank
+        )
+        return editor
 
     def reload_bank(self, path: Path) -> None:
         """Bring a saved bank into the learner's database (by question id: history stays)."""
