@@ -94,7 +94,7 @@ class SectionRow(QFrame):
 
 
 class DocumentView(QWidget):
-    """The sections of one document; "Study all" studies what is due in the whole document."""
+    """The sections of one document; "Study all sections" studies what is due in the whole document."""
 
     back = Signal()
     study_all = Signal()
@@ -117,7 +117,7 @@ class DocumentView(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
-        self.study_all_button = QPushButton("Study all", self)
+        self.study_all_button = QPushButton("Study all sections", self)
         self.study_all_button.setObjectName("primary")
         self.study_all_button.clicked.connect(self.study_all.emit)
         header.addWidget(self.study_all_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -153,7 +153,7 @@ class DocumentView(QWidget):
             f"{share} mastered · {plural(due, 'question')} due today"
         )
         self.strip.set_counts(new, total - new - mastered, mastered)
-        self.study_all_button.setText(f"Study all  ({due} due · {today.new} new)")
+        self.study_all_button.setText(f"Study all sections  ({due} due · {today.new} new)")
         self.study_all_button.setEnabled(today.total > 0)
         for row in self.rows:
             self.list_layout.removeWidget(row)

@@ -81,7 +81,7 @@ class DocumentCard(QFrame):
 
 
 class LibraryView(QWidget):
-    """All documents; "Study all" studies what is due across every one of them."""
+    """All documents; "Study all documents" studies what is due across every one of them."""
 
     open_document = Signal(int)
     study_document = Signal(int)
@@ -117,7 +117,7 @@ class LibraryView(QWidget):
         self.add_button = QPushButton("Add document…", self)
         self.add_button.setToolTip("Make questions from a .txt or .md document (or drop one here)")
         self.add_button.clicked.connect(self.add_document.emit)
-        self.study_all_button = QPushButton("Study all", self)
+        self.study_all_button = QPushButton("Study all documents", self)
         self.study_all_button.setObjectName("primary")
         self.study_all_button.setToolTip("Study what is due in every document")
         self.study_all_button.clicked.connect(self.study_everything.emit)
@@ -148,7 +148,7 @@ class LibraryView(QWidget):
         self.subtitle.setText(
             f"{profile} · {plural(len(docs), 'document')} · {plural(due, 'question')} due today"
         )
-        self.study_all_button.setText(f"Study all  ({due} due · {today.new} new)")
+        self.study_all_button.setText(f"Study all documents  ({due} due · {today.new} new)")
         self.study_all_button.setEnabled(today.total > 0)
         for card in self.cards:
             self.list_layout.removeWidget(card)
