@@ -94,7 +94,7 @@ class SectionRow(QFrame):
 
 
 class DocumentView(QWidget):
-    """The sections of one document; "Study all sections" studies what is due in the whole document."""
+    """The sections of one document; "Study all sections" studies what is due in all of it."""
 
     back = Signal()
     study_all = Signal()
