@@ -143,7 +143,12 @@ def export_apkg(bank: Bank, timestamp: float) -> Exported:
     for q in questions:
         if q.section not in decks:
             name = f"{bank.title}::{titles.get(q.section, q.section)}"
-            decks[q.section] = genanki.Deck(stable_number(bank.id, "deck", q.section), name)
+            # The description carries the bank's id and version, so an import of this
+            # package can update the same bank in a library (see apkg_import).
+            about = f"Exported from TradeQuiz bank {bank.id}, version {bank.version}."
+            decks[q.section] = genanki.Deck(
+                stable_number(bank.id, "deck", q.section), name, description=about
+            )
         decks[q.section].add_note(note_for(q, bank, basic, cloze))
     handle, name = tempfile.mkstemp(suffix=".apkg")
     os.close(handle)

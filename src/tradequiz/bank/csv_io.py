@@ -30,6 +30,10 @@ from tradequiz.bank.problems import BankError, Problem
 from tradequiz.document.reader import slugify
 from tradequiz.textsafe import FORMULA_STARTS, csv_cell
 
+# A CSV row is a front and a back: everything else stays as the stored bank had it.
+LOST_FIELDS = frozenset(
+    {"status", "source", "difficulty", "generator", "fingerprint", "explanation"}
+)
 HEADERS = {("front", "back"), ("term", "definition"), ("question", "answer")}
 MAX_FIELD = 1_000_000
 
@@ -174,4 +178,4 @@ def import_csv(data: bytes, path: str = "<csv>", delimiter: str | None = None) -
         raise BankError([Problem(path, 1, 1, "no front/back rows found")])
     bank = new_bank(path, questions, [])
     warnings += check_imported(bank, path, lines_of)
-    return Imported(replace(bank), warnings)
+    return Imported(replace(bank), warnings, lost=LOST_FIELDS)

@@ -6,12 +6,14 @@ from datetime import datetime
 from pathlib import Path
 
 from tradequiz.bank.apkg import export_apkg
+from tradequiz.bank.apkg_import import import_apkg
 from tradequiz.bank.csv_io import export_csv, import_csv
 from tradequiz.bank.gift import export_gift, import_gift
 from tradequiz.bank.interchange import Exported, Format, Imported
 from tradequiz.bank.json_io import export_json_bank, import_json
 from tradequiz.bank.model import Bank
 from tradequiz.bank.moodle_xml import export_moodle_xml
+from tradequiz.bank.moodle_xml_import import import_moodle_xml
 from tradequiz.bank.problems import BankError, Problem
 from tradequiz.files import atomic_write_bytes
 
@@ -20,13 +22,17 @@ FORMATS: dict[str, Format] = {
         "gift", (".gift",), lambda bank, now: export_gift(bank), import_gift, "Moodle GIFT"
     ),
     "moodle-xml": Format(
-        "moodle-xml", (".xml",), lambda bank, now: export_moodle_xml(bank), None, "Moodle XML"
+        "moodle-xml",
+        (".xml",),
+        lambda bank, now: export_moodle_xml(bank),
+        import_moodle_xml,
+        "Moodle XML",
     ),
     "apkg": Format(
         "apkg",
         (".apkg",),
         lambda bank, now: export_apkg(bank, now.timestamp()),
-        None,
+        import_apkg,
         "Anki package",
     ),
     "csv": Format(

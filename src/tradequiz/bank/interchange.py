@@ -32,8 +32,17 @@ class Exported:
 
 @dataclass
 class Imported:
+    """A bank read from another format.
+
+    ``versioned``: the file carried the bank's id and version (a TradeQuiz export), so
+    the library may compare versions; otherwise a later file counts as newer.  ``lost``:
+    question fields the format cannot carry, which an update keeps from the stored bank.
+    """
+
     bank: Bank
     warnings: list[Problem] = field(default_factory=list)
+    versioned: bool = False
+    lost: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

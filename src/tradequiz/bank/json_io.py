@@ -99,7 +99,7 @@ def import_json(data: bytes, path: str = "<json>") -> Imported:
     loaded = convert_tree(tree, path)
     lines = {q.id: loaded.where(f"questions.{i}")[0] for i, q in enumerate(loaded.bank.questions)}
     warnings = loaded.warnings + check_imported(loaded.bank, path, lines)
-    return Imported(loaded.bank, warnings)
+    return Imported(loaded.bank, warnings, versioned=True)
 
 
 def export_json_bank(bank: Bank) -> Exported:
