@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tradequiz.bank.interchange import MAX_IMPORT_QUESTIONS, too_many
 from tradequiz.bank.problems import BankError, Problem
 
-MAX_NOTES = 100_000
+MAX_NOTES = MAX_IMPORT_QUESTIONS
 MAX_VALUE_BYTES = 8 * 1024 * 1024
 TIME_LIMIT_S = 20.0
 _ALLOWED_PRAGMAS = frozenset({"quick_check", "table_info"})
@@ -240,7 +241,7 @@ class _Reader:
             types, decks = self.legacy_types_and_decks()
         count = _int(self.db.execute("SELECT count(*) FROM notes").fetchone()[0])
         if count > MAX_NOTES:
-            raise self.fail(f"{count:,} notes; the cap is {MAX_NOTES:,}")
+            raise too_many(self.path, f"{self.member}: {count:,} notes")
         deck_of: dict[int, int] = {}
         if tables.get("cards") == "table" and {"nid", "did", "ord"} <= self.columns("cards"):
             for nid, did in self.db.execute("SELECT nid, did FROM cards ORDER BY ord DESC"):

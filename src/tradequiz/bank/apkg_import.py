@@ -46,7 +46,14 @@ from tradequiz.bank.anki_collection import (
 from tradequiz.bank.apkg import BASIC_FIELDS, CLOZE_FIELDS
 from tradequiz.bank.checks import question_problems
 from tradequiz.bank.html_text import Outline, html_to_text, outline
-from tradequiz.bank.interchange import Imported, check_imported, new_bank, usable_id
+from tradequiz.bank.interchange import (
+    MAX_IMPORT_QUESTIONS,
+    Imported,
+    check_imported,
+    new_bank,
+    too_many,
+    usable_id,
+)
 from tradequiz.bank.model import BLANK, KIND_LABELS, KINDS, BankSection, Choice, Pair, Question
 from tradequiz.bank.model import stable_id as make_id
 from tradequiz.bank.problems import BankError, Problem
@@ -363,6 +370,8 @@ def import_apkg(data: bytes, path: str = "<apkg>") -> Imported:
         questions.append(q)
     if not questions:
         raise BankError([*mapped.warnings, Problem(path, 1, 1, "no notes that make questions")])
+    if len(questions) > MAX_IMPORT_QUESTIONS:
+        raise too_many(path, f"{len(questions):,} questions (a cloze note makes one per gap)")
     sections = [BankSection(sid, title) for sid, title in mapped.sections.items()]
     bank = new_bank(path, questions, sections, title=title)
     if info is not None:

@@ -18,12 +18,14 @@ import io
 from dataclasses import replace
 
 from tradequiz.bank.interchange import (
+    MAX_IMPORT_QUESTIONS,
     Exported,
     Imported,
     check_imported,
     decode_text,
     exportable,
     new_bank,
+    too_many,
 )
 from tradequiz.bank.model import Bank, Question, stable_id
 from tradequiz.bank.problems import BankError, Problem
@@ -159,6 +161,8 @@ def import_csv(data: bytes, path: str = "<csv>", delimiter: str | None = None) -
                 )
                 continue
             seen.add(qid)
+            if len(questions) == MAX_IMPORT_QUESTIONS:
+                raise too_many(path, f"more than {MAX_IMPORT_QUESTIONS:,} rows", line)
             other = [t for t in tags if not t.startswith(("section:", "kind:"))]
             questions.append(
                 Question(

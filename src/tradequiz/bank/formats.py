@@ -9,7 +9,7 @@ from tradequiz.bank.apkg import export_apkg
 from tradequiz.bank.apkg_import import import_apkg
 from tradequiz.bank.csv_io import export_csv, import_csv
 from tradequiz.bank.gift import export_gift, import_gift
-from tradequiz.bank.interchange import Exported, Format, Imported
+from tradequiz.bank.interchange import MAX_IMPORT_BYTES, Exported, Format, Imported
 from tradequiz.bank.json_io import export_json_bank, import_json
 from tradequiz.bank.model import Bank
 from tradequiz.bank.moodle_xml import export_moodle_xml
@@ -90,11 +90,19 @@ def export_to(bank: Bank, fmt: Format, output: Path, now: datetime) -> Exported:
     return result
 
 
-def import_from(path: Path, fmt: Format) -> Imported:
-    if fmt.read is None:
-        raise BankError([Problem(str(path), 1, 1, f"{fmt.label} files can be exported, not read")])
+def read_import_file(path: Path) -> bytes:
+    """The bytes of a file to import; BankError for one over the 50 MB cap (checked first)."""
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            limit = MAX_IMPORT_BYTES // 2**20
+            raise BankError([Problem(str(path), 1, 1, f"the file is larger than {limit} MB")])
+        return path.read_bytes()
     except OSError as exc:
         raise BankError([Problem(str(path), 1, 1, f"cannot read: {exc.strerror}")]) from exc
-    return fmt.read(data, str(path))
+
+
+def import_from(path: Path, fmt: Format) -> Imported:
+    """The bank in ``path`` read as ``fmt``; BankError naming the file on any problem."""
+    if fmt.read is None:
+        raise BankError([Problem(str(path), 1, 1, f"{fmt.label} files can be exported, not read")])
+    return fmt.read(read_import_file(path), str(path))

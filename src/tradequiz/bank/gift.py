@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tradequiz.bank.interchange import (
+    MAX_IMPORT_QUESTIONS,
     Exported,
     Imported,
     check_imported,
@@ -26,6 +27,7 @@ from tradequiz.bank.interchange import (
     exportable,
     new_bank,
     summarise_notes,
+    too_many,
     usable_id,
 )
 from tradequiz.bank.model import BLANK, KINDS, STATUSES, Bank, BankSection, Choice, Pair, Question
@@ -333,6 +335,8 @@ def import_gift(data: bytes, path: str = "<gift>") -> Imported:
     """Questions from GIFT text; skipped ones are warnings, broken syntax a BankError."""
     text = decode_text(data, path)
     chunks, categories = _chunks(text, path)
+    if len(chunks) > MAX_IMPORT_QUESTIONS:
+        raise too_many(path, f"{len(chunks):,} questions")
     bank_id = slugify(path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     sections: list[BankSection] = []
     questions: list[Question] = []

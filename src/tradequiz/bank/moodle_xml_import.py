@@ -27,9 +27,11 @@ from defusedxml import DefusedXmlException
 from tradequiz.bank.html_text import html_to_text
 from tradequiz.bank.interchange import (
     MAX_IMPORT_BYTES,
+    MAX_IMPORT_QUESTIONS,
     Imported,
     check_imported,
     new_bank,
+    too_many,
     usable_id,
 )
 from tradequiz.bank.model import BLANK, BankSection, Choice, Pair, Question
@@ -195,6 +197,9 @@ def import_moodle_xml(data: bytes, path: str = "<xml>") -> Imported:
     text = data.decode("utf-8", errors="replace")
     starts = [m.start() for m in re.finditer(r"<question\b", text)]
     nodes = root.findall("question")
+    count = sum(1 for node in nodes if node.get("type") != "category")
+    if count > MAX_IMPORT_QUESTIONS:
+        raise too_many(path, f"{count:,} questions")
     lines = (
         [text.count("\n", 0, s) + 1 for s in starts]
         if len(starts) == len(nodes)
