@@ -317,6 +317,9 @@ def read_collection(db_file: Path, member: str, path: str) -> Collection:
             raise fail(f"reading took longer than {TIME_LIMIT_S:.0f} s; refused") from exc
         raise fail(f"cannot be read ({exc})") from exc
     except sqlite3.Error as exc:
+        if "too big" in str(exc):
+            cap = f"{MAX_VALUE_BYTES:,}"
+            raise fail(f"a value is larger than the {cap} byte cap; refused") from exc
         raise fail(f"the collection database is damaged ({exc})") from exc
     finally:
         db.close()

@@ -1,21 +1,47 @@
-"""Every interchange format by name and file extension, for ``export-bank``/``import-bank``."""
+"""Every interchange format by name and file extension, for ``export-bank``/``import-bank``.
+
+The Anki and Moodle XML modules are imported when first used: genanki,
+zstandard and defusedxml would otherwise add a tenth of a second to every
+start of the app (the library imports this registry for its file types).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from tradequiz.bank.apkg import export_apkg
-from tradequiz.bank.apkg_import import import_apkg
 from tradequiz.bank.csv_io import export_csv, import_csv
 from tradequiz.bank.gift import export_gift, import_gift
 from tradequiz.bank.interchange import MAX_IMPORT_BYTES, Exported, Format, Imported
 from tradequiz.bank.json_io import export_json_bank, import_json
 from tradequiz.bank.model import Bank
-from tradequiz.bank.moodle_xml import export_moodle_xml
-from tradequiz.bank.moodle_xml_import import import_moodle_xml
 from tradequiz.bank.problems import BankError, Problem
 from tradequiz.files import atomic_write_bytes
+
+
+def _export_moodle_xml(bank: Bank, now: datetime) -> Exported:
+    from tradequiz.bank.moodle_xml import export_moodle_xml
+
+    return export_moodle_xml(bank)
+
+
+def _import_moodle_xml(data: bytes, path: str) -> Imported:
+    from tradequiz.bank.moodle_xml_import import import_moodle_xml
+
+    return import_moodle_xml(data, path)
+
+
+def _export_apkg(bank: Bank, now: datetime) -> Exported:
+    from tradequiz.bank.apkg import export_apkg
+
+    return export_apkg(bank, now.timestamp())
+
+
+def _import_apkg(data: bytes, path: str) -> Imported:
+    from tradequiz.bank.apkg_import import import_apkg
+
+    return import_apkg(data, path)
+
 
 FORMATS: dict[str, Format] = {
     "gift": Format(
@@ -24,15 +50,15 @@ FORMATS: dict[str, Format] = {
     "moodle-xml": Format(
         "moodle-xml",
         (".xml",),
-        lambda bank, now: export_moodle_xml(bank),
-        import_moodle_xml,
+        _export_moodle_xml,
+        _import_moodle_xml,
         "Moodle XML",
     ),
     "apkg": Format(
         "apkg",
         (".apkg",),
-        lambda bank, now: export_apkg(bank, now.timestamp()),
-        import_apkg,
+        _export_apkg,
+        _import_apkg,
         "Anki package",
     ),
     "csv": Format(
