@@ -37,7 +37,7 @@ pytest.importorskip("anki.collection")
 
 def _same_as_exported(bank: Bank, again: Bank) -> None:
     """Everything an .apkg carries: id, kind, section, prompt, options with feedback, truth,
-    answers (short answers keep their first), pairs, items, explanation."""
+    answers, pairs, items, explanation."""
     got = {q.id: q for q in again.questions}
     questions, _notes = exportable(bank)
     assert set(got) == {q.id for q in questions}
@@ -46,7 +46,7 @@ def _same_as_exported(bank: Bank, again: Bank) -> None:
         assert (g.kind, g.section, g.prompt, g.explanation) == (
             q.kind, q.section, q.prompt, q.explanation)  # fmt: skip
         assert (g.choices, g.truth, g.pairs, g.items) == (q.choices, q.truth, q.pairs, q.items)
-        assert g.answers == (q.answers[:1] if q.kind == "short_answer" else q.answers)
+        assert g.answers == q.answers
         assert g.tags == tuple(t.replace(" ", "_") for t in q.tags)
 
 

@@ -41,8 +41,6 @@ def _expected(name: str, q: Question) -> dict[str, object]:
     }  # fmt: skip
     if name == "apkg":
         fields["tags"] = tuple(t.replace(" ", "_") for t in q.tags)  # Anki tags have no spaces
-        if q.kind == "short_answer":
-            fields["answers"] = q.answers[:1]  # the back of the card holds the first answer
     if name == "moodle-xml":
         fields["tags"] = q.tags
     if name == "gift":

@@ -24,6 +24,7 @@ CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; col
   background-color: white; }
 .kind { font-size: 13px; color: #5d6776; text-transform: uppercase; }
 .explanation { margin-top: 1em; font-size: 16px; color: #3a4250; }
+.accepted { font-size: 16px; color: #3a4250; }
 ol.options li { margin: .3em 0; }
 """
 BASIC_FIELDS = ["Front", "Back", "Explanation", "Section", "QuestionId"]
@@ -113,6 +114,13 @@ def back_html(q: Question) -> str:
         return f"<table>{rows}</table>"
     if q.kind == "ordering":
         return "<ol>" + "".join(f"<li>{_h(i)}</li>" for i in q.items) + "</ol>"
+    if q.kind == "short_answer" and len(q.answers) > 1:
+        # Every accepted answer, so an import gets them all back.
+        others = "".join(f"<li>{_h(a)}</li>" for a in q.answers[1:])
+        return (
+            f'<div class="answer">{_h(q.answers[0])}</div>'
+            f'<div class="accepted">Also accepted:</div><ul class="accepted">{others}</ul>'
+        )
     return _h(q.answer_text())
 
 

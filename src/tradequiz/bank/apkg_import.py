@@ -13,8 +13,7 @@ Notes become questions:
   fields, see :mod:`tradequiz.bank.apkg`) come back as the questions they
   were: same id, kind, section, prompt, options with feedback, answers,
   pairs, items and explanation.  What the package does not carry (status,
-  source span, difficulty; accepted answers beyond the first for short
-  answers) is not invented.
+  source span, difficulty, spaces in tags) is not invented.
 - Cloze notes from any deck give one cloze question per cloze number
   (``{{c1::…}}``); the other clozes of the note show their answers.
 - Every other note is a flashcard of its first two fields ("type in the
@@ -216,6 +215,10 @@ def _our_basic(note: Note, named: dict[str, str], base: Question) -> Question | 
     if kind == "ordering":
         items = next((items for _tag, items in back.lists), [])
         return replace(q, kind="ordering", items=tuple(items))
+    accepted = next((items for tag, items in back.lists if tag == "ul.accepted"), None)
+    if kind == "short_answer" and accepted is not None:
+        main = next((text for cls, text in back.divs if cls == "answer"), "")
+        return replace(q, kind="short_answer", answers=(main, *accepted))
     if kind in ("short_answer", "flashcard"):
         return replace(q, kind=kind, answers=(back.text,))  # type: ignore[arg-type]
     return f"unknown question kind {label!r}"
