@@ -267,6 +267,10 @@ class _Reader:
         return collection
 
 
+def _lenient(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
+
+
 def _unicase(a: str, b: str) -> int:
     x, y = a.casefold(), b.casefold()
     return (x > y) - (x < y)
@@ -296,6 +300,8 @@ def read_collection(db_file: Path, member: str, path: str) -> Collection:
     except sqlite3.Error as exc:
         raise fail(f"cannot open the collection ({exc})") from exc
     try:
+        # Damaged pages can hold text that is not UTF-8: read it as odd characters.
+        db.text_factory = _lenient
         # Anki's schema 18 indexes names with its own case-blind collation.
         db.create_collation("unicase", _unicase)
         db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
@@ -316,6 +322,8 @@ def read_collection(db_file: Path, member: str, path: str) -> Collection:
         if "interrupted" in str(exc):
             raise fail(f"reading took longer than {TIME_LIMIT_S:.0f} s; refused") from exc
         raise fail(f"cannot be read ({exc})") from exc
+    except UnicodeDecodeError as exc:  # SQLite quoting damaged bytes in its own message
+        raise fail("the collection database is damaged (undecodable text)") from exc
     except sqlite3.Error as exc:
         if "too big" in str(exc):
             cap = f"{MAX_VALUE_BYTES:,}"
