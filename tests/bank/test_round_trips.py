@@ -8,6 +8,7 @@ else may differ.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -16,8 +17,9 @@ import pytest
 from tests.bank.samples import every_kind
 from tradequiz.bank.csv_io import front_back
 from tradequiz.bank.formats import FORMATS, IMPORT_FORMATS
-from tradequiz.bank.interchange import exportable
-from tradequiz.bank.model import Bank, Question
+from tradequiz.bank.interchange import MAX_IMPORT_QUESTIONS, exportable
+from tradequiz.bank.model import Bank, BankSection, Question
+from tradequiz.bank.problems import BankError
 from tradequiz.bank.yaml_io import load_bank
 from tradequiz.resources import shipped_banks
 
@@ -92,3 +94,22 @@ def test_cards_come_back(name: str, bank_name: str) -> None:
 
 def test_every_import_format_is_in_the_round_trips() -> None:
     assert set(IMPORT_FORMATS) == {"gift", "moodle-xml", "apkg", "csv", "tsv", "json"}
+
+
+def test_one_import_is_capped() -> None:
+    """A file with more questions than MAX_IMPORT_QUESTIONS is refused by every format."""
+    cards = tuple(
+        Question(id=f"c-{i}", kind="flashcard", section="s", prompt=f"Term {i}",
+                 answers=(f"Definition {i}",))
+        for i in range(MAX_IMPORT_QUESTIONS + 1)
+    )  # fmt: skip
+    bank = Bank(id="big", title="Big", version=1, source="",
+                sections=(BankSection("s", "S"),), questions=cards)  # fmt: skip
+    for name in IMPORT_FORMATS:
+        fmt = FORMATS[name]
+        assert fmt.read is not None
+        data = fmt.export(bank, NOW).data
+        started = time.perf_counter()
+        with pytest.raises(BankError, match="one import takes at most 10,000 questions"):
+            fmt.read(data, f"big.{name}")
+        assert time.perf_counter() - started < 5, name

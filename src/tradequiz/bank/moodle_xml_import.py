@@ -191,20 +191,25 @@ def _parse(data: bytes, path: str) -> ET.Element:
     return root
 
 
+def _question_lines(text: str, count: int) -> list[int]:
+    """The line of each ``<question`` tag, counted in one pass; 1s when they cannot be told."""
+    lines: list[int] = []
+    line, pos = 1, 0
+    for found in re.finditer(r"<question\b", text):
+        line += text.count("\n", pos, found.start())
+        pos = found.start()
+        lines.append(line)
+    return lines if len(lines) == count else [1] * count
+
+
 def import_moodle_xml(data: bytes, path: str = "<xml>") -> Imported:
     """Questions from a Moodle XML file; skipped ones are warnings, broken XML a BankError."""
     root = _parse(data, path)
-    text = data.decode("utf-8", errors="replace")
-    starts = [m.start() for m in re.finditer(r"<question\b", text)]
     nodes = root.findall("question")
     count = sum(1 for node in nodes if node.get("type") != "category")
     if count > MAX_IMPORT_QUESTIONS:
         raise too_many(path, f"{count:,} questions")
-    lines = (
-        [text.count("\n", 0, s) + 1 for s in starts]
-        if len(starts) == len(nodes)
-        else [1] * len(nodes)
-    )
+    lines = _question_lines(data.decode("utf-8", errors="replace"), len(nodes))
     bank_id = slugify(path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     state = _State()
     questions: list[Question] = []
