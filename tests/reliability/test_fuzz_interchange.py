@@ -15,6 +15,7 @@ TRADEQUIZ_FUZZ_EXAMPLES raises the number of inputs per test (default 150).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sqlite3
@@ -46,6 +47,9 @@ FUZZ = settings(
 )
 TRIED: Counter[str] = Counter()
 PACKAGE = export_apkg(every_kind(), timestamp=1_700_000_000).data
+# genanki stores members uncompressed; Anki deflates them: mutate both.
+_MEMBERS = zipfile.ZipFile(io.BytesIO(PACKAGE))
+DEFLATED = zip_of({name: _MEMBERS.read(name) for name in _MEMBERS.namelist()})
 with tempfile.TemporaryDirectory() as _folder:
     COLLECTION = minimal_collection(Path(_folder), [("Tariff", "A tax"), ("Quota", "A limit")])
 XML = export_moodle_xml(every_kind()).data.decode()
@@ -97,6 +101,12 @@ def test_any_bytes_as_a_package(data: bytes) -> None:
 @given(_edits(PACKAGE))
 def test_a_real_package_mutated(edits: list[tuple[int, int, bytes]]) -> None:
     _apkg(_apply(PACKAGE, edits))
+
+
+@FUZZ
+@given(_edits(DEFLATED))
+def test_a_deflated_package_mutated(edits: list[tuple[int, int, bytes]]) -> None:
+    _apkg(_apply(DEFLATED, edits))
 
 
 @FUZZ
@@ -166,7 +176,16 @@ def _flipped(at: int, value: int) -> bytes:
     return legacy_package(bytes(damaged))
 
 
+def _bad_deflate() -> bytes:
+    data = bytearray(zip_of({"collection.anki2": COLLECTION}))
+    start = 30 + len("collection.anki2")  # the local header, then the deflate stream
+    data[start : start + 40] = b"\xff" * 40
+    return bytes(data)
+
+
 NASTY_PACKAGES = [
+    # Found in review: a broken deflate stream raised zlib.error, not a BankError.
+    _bad_deflate(),
     # Found by fuzzing: SQLite quoted a damaged non-UTF-8 byte in its error message, and
     # decoding that message raised UnicodeDecodeError instead of a BankError.
     _flipped(3815, 128),

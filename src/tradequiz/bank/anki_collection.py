@@ -247,10 +247,13 @@ class _Reader:
             for nid, did in self.db.execute("SELECT nid, did FROM cards ORDER BY ord DESC"):
                 deck_of[_int(nid)] = _int(did)  # the first card's deck wins
         collection = Collection(note_types=types)
-        for desc_name, desc in decks.values():
-            found = _DECK_INFO.search(desc.encode())
-            if found and desc_name:
-                collection.bank_info = (found.group(1).decode(), int(found.group(2)))
+        infos = {
+            (found.group(1).decode(), int(found.group(2)))
+            for _name, desc in decks.values()
+            if (found := _DECK_INFO.search(desc.encode()))
+        }
+        # Several TradeQuiz banks in one package: none of them is "the" bank.
+        collection.bank_info = infos.pop() if len(infos) == 1 else None
         rows = self.db.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
         for nid, guid, mid, tags, flds in rows:
             deck = decks.get(deck_of.get(_int(nid), -1), ("", ""))[0]

@@ -20,9 +20,11 @@ BankError naming the file and the member.
 from __future__ import annotations
 
 import io
+import lzma
 import stat
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,7 +92,8 @@ class SafeZip:
                     out.write(chunk)
                     if out.tell() > limit:
                         raise refuse(self.path, f"{name}: more than the {limit:,} byte cap")
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError,
+                zlib.error, lzma.LZMAError) as exc:  # fmt: skip
             raise refuse(self.path, f"{name}: the package is damaged ({exc})") from exc
         except RuntimeError as exc:  # an encrypted member
             raise refuse(self.path, f"{name}: cannot be read ({exc})") from exc
