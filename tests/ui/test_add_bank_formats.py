@@ -69,7 +69,13 @@ def test_add_an_anki_deck_and_study_it(
     _wait_done(qtbot, dialog)
     assert dialog.heading.text() == "Added “Trade words” (version 1)"
     assert dialog.step_label.text() == "4 questions in 1 section."
-    assert dialog.table is not None and dialog.table.isVisible()
+    # What the deck held that could not come along is said, not dropped silently.
+    qtbot.waitUntil(dialog.result_label.isVisible, timeout=5_000)
+    left_out = dialog.result_label.text()
+    assert left_out.startswith("Not imported:\n• ") and "the front has no text" in left_out
+    assert "• 2 images or sounds left out (text only)" in left_out
+    # The table is shown once the layout has processed its new child.
+    qtbot.waitUntil(lambda: dialog.table is not None and dialog.table.isVisible(), timeout=5_000)
     qtbot.mouseClick(dialog.study_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.study
     document_id = _answer(qtbot, window)

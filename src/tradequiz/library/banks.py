@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -66,6 +66,8 @@ class AddedBank:
     imported: ImportSummary
     summary: BankSummary
     bank_path: Path
+    # What the conversion from another format left out, one line each (for the learner).
+    left_out: tuple[str, ...] = ()
 
     @property
     def up_to_date(self) -> bool:
@@ -206,4 +208,8 @@ def _add_converted(store: Store, paths: DataPaths, bank_file: Path, now: datetim
         if new_folder:
             shutil.rmtree(folder, ignore_errors=True)
         raise
-    return _finish(store, bank, known, imported, folder, copy, source_text)
+    added = _finish(store, bank, known, imported, folder, copy, source_text)
+    left_out = tuple(
+        w.message for w in converted.warnings if "skipped" in w.message or "left out" in w.message
+    )
+    return replace(added, left_out=left_out)
