@@ -64,7 +64,7 @@ def test_validate_strict_fails_on_warnings(
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [("out.gift", None), ("out.txt", "gift"), ("out.json", None), ("out.csv", None),
-     ("out.tsv", None)],
+     ("out.tsv", None), ("out.xml", None), ("deck.apkg", None)],
 )  # fmt: skip
 def test_export_then_import_by_cli(
     bank_file: Path, tmp_path: Path, name: str, fmt: str | None,
@@ -80,13 +80,6 @@ def test_export_then_import_by_cli(
     assert imported.questions
     assert again.read_text().startswith("# yaml-language-server: $schema=")
     assert "questions" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize("name", ["out.xml", "deck.apkg"])
-def test_export_only_formats(bank_file: Path, tmp_path: Path, name: str) -> None:
-    out = tmp_path / name
-    assert main(["export-bank", str(bank_file), "-o", str(out)]) == 0
-    assert out.stat().st_size > 100
 
 
 def test_import_refuses_to_overwrite(

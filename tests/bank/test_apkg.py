@@ -115,6 +115,7 @@ def test_package_holds_exactly_what_genanki_writes_note_by_note(tmp_path: Path) 
             decks[q.section] = genanki.Deck(
                 apkg.stable_number(bank.id, "deck", q.section),
                 f"{bank.title}::{titles.get(q.section, q.section)}",
+                description=f"Exported from TradeQuiz bank {bank.id}, version {bank.version}.",
             )
         decks[q.section].add_note(apkg.note_for(q, bank, basic, cloze))
     reference = tmp_path / "reference.apkg"

@@ -27,6 +27,7 @@ CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; col
   background-color: white; }
 .kind { font-size: 13px; color: #5d6776; text-transform: uppercase; }
 .explanation { margin-top: 1em; font-size: 16px; color: #3a4250; }
+.accepted { font-size: 16px; color: #3a4250; }
 ol.options li { margin: .3em 0; }
 """
 BASIC_FIELDS = ["Front", "Back", "Explanation", "Section", "QuestionId"]
@@ -116,6 +117,13 @@ def back_html(q: Question) -> str:
         return f"<table>{rows}</table>"
     if q.kind == "ordering":
         return "<ol>" + "".join(f"<li>{_h(i)}</li>" for i in q.items) + "</ol>"
+    if q.kind == "short_answer" and len(q.answers) > 1:
+        # Every accepted answer, so an import gets them all back.
+        others = "".join(f"<li>{_h(a)}</li>" for a in q.answers[1:])
+        return (
+            f'<div class="answer">{_h(q.answers[0])}</div>'
+            f'<div class="accepted">Also accepted:</div><ul class="accepted">{others}</ul>'
+        )
     return _h(q.answer_text())
 
 
@@ -173,7 +181,12 @@ def export_apkg(bank: Bank, timestamp: float) -> Exported:
     for q in questions:
         if q.section not in decks:
             name = f"{bank.title}::{titles.get(q.section, q.section)}"
-            decks[q.section] = genanki.Deck(stable_number(bank.id, "deck", q.section), name)
+            # The description carries the bank's id and version, so an import of this
+            # package can update the same bank in a library (see apkg_import).
+            about = f"Exported from TradeQuiz bank {bank.id}, version {bank.version}."
+            decks[q.section] = genanki.Deck(
+                stable_number(bank.id, "deck", q.section), name, description=about
+            )
             by_deck[q.section] = []
         by_deck[q.section].append(q)
     ordered = [(decks[key], q) for key, qs in by_deck.items() for q in qs]

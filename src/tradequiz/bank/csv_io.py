@@ -18,18 +18,24 @@ import io
 from dataclasses import replace
 
 from tradequiz.bank.interchange import (
+    MAX_IMPORT_QUESTIONS,
     Exported,
     Imported,
     check_imported,
     decode_text,
     exportable,
     new_bank,
+    too_many,
 )
 from tradequiz.bank.model import Bank, Question, stable_id
 from tradequiz.bank.problems import BankError, Problem
 from tradequiz.document.reader import slugify
 from tradequiz.textsafe import FORMULA_STARTS, csv_cell
 
+# A CSV row is a front and a back: everything else stays as the stored bank had it.
+LOST_FIELDS = frozenset(
+    {"status", "source", "difficulty", "generator", "fingerprint", "explanation"}
+)
 HEADERS = {("front", "back"), ("term", "definition"), ("question", "answer")}
 MAX_FIELD = 1_000_000
 
@@ -155,6 +161,8 @@ def import_csv(data: bytes, path: str = "<csv>", delimiter: str | None = None) -
                 )
                 continue
             seen.add(qid)
+            if len(questions) == MAX_IMPORT_QUESTIONS:
+                raise too_many(path, f"more than {MAX_IMPORT_QUESTIONS:,} rows", line)
             other = [t for t in tags if not t.startswith(("section:", "kind:"))]
             questions.append(
                 Question(
@@ -174,4 +182,4 @@ def import_csv(data: bytes, path: str = "<csv>", delimiter: str | None = None) -
         raise BankError([Problem(path, 1, 1, "no front/back rows found")])
     bank = new_bank(path, questions, [])
     warnings += check_imported(bank, path, lines_of)
-    return Imported(replace(bank), warnings)
+    return Imported(replace(bank), warnings, lost=LOST_FIELDS)

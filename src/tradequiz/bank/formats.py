@@ -1,4 +1,9 @@
-"""Every interchange format by name and file extension, for ``export-bank``/``import-bank``."""
+"""Every interchange format by name and file extension, for ``export-bank``/``import-bank``.
+
+The Anki and Moodle XML modules are imported when first used: genanki,
+zstandard and defusedxml would otherwise add a tenth of a second to every
+start of the app (the library imports this registry for its file types).
+"""
 
 from __future__ import annotations
 
@@ -7,25 +12,55 @@ from pathlib import Path
 
 from tradequiz.bank.csv_io import export_csv, import_csv
 from tradequiz.bank.gift import export_gift, import_gift
-from tradequiz.bank.interchange import Exported, Format, Imported
+from tradequiz.bank.interchange import MAX_IMPORT_BYTES, Exported, Format, Imported
 from tradequiz.bank.json_io import export_json_bank, import_json
 from tradequiz.bank.model import Bank
-from tradequiz.bank.moodle_xml import export_moodle_xml
 from tradequiz.bank.problems import BankError, Problem
 from tradequiz.files import atomic_write_bytes
+
+
+def _export_moodle_xml(bank: Bank, now: datetime) -> Exported:
+    from tradequiz.bank.moodle_xml import export_moodle_xml
+
+    return export_moodle_xml(bank)
+
+
+def _import_moodle_xml(data: bytes, path: str) -> Imported:
+    from tradequiz.bank.moodle_xml_import import import_moodle_xml
+
+    return import_moodle_xml(data, path)
+
+
+def _export_apkg(bank: Bank, now: datetime) -> Exported:
+    # Imported here: genanki (with PyYAML and chevron) is not needed until an Anki
+    # package is written, and this module is imported at every start of the app.
+    from tradequiz.bank.apkg import export_apkg
+
+    return export_apkg(bank, now.timestamp())
+
+
+def _import_apkg(data: bytes, path: str) -> Imported:
+    from tradequiz.bank.apkg_import import import_apkg
+
+    return import_apkg(data, path)
+
 
 FORMATS: dict[str, Format] = {
     "gift": Format(
         "gift", (".gift",), lambda bank, now: export_gift(bank), import_gift, "Moodle GIFT"
     ),
     "moodle-xml": Format(
-        "moodle-xml", (".xml",), lambda bank, now: export_moodle_xml(bank), None, "Moodle XML"
+        "moodle-xml",
+        (".xml",),
+        _export_moodle_xml,
+        _import_moodle_xml,
+        "Moodle XML",
     ),
     "apkg": Format(
         "apkg",
         (".apkg",),
-        lambda bank, now: _export_apkg(bank, now),
-        None,
+        _export_apkg,
+        _import_apkg,
         "Anki package",
     ),
     "csv": Format(
@@ -48,14 +83,6 @@ FORMATS: dict[str, Format] = {
 }
 EXPORT_FORMATS = tuple(FORMATS)
 IMPORT_FORMATS = tuple(name for name, f in FORMATS.items() if f.read is not None)
-
-
-def _export_apkg(bank: Bank, now: datetime) -> Exported:
-    # Imported here: genanki (with PyYAML and chevron) is not needed until an Anki
-    # package is written, and this module is imported at every start of the app.
-    from tradequiz.bank.apkg import export_apkg
-
-    return export_apkg(bank, now.timestamp())
 
 
 def format_for(path: Path, given: str | None, importing: bool) -> Format:
@@ -91,11 +118,19 @@ def export_to(bank: Bank, fmt: Format, output: Path, now: datetime) -> Exported:
     return result
 
 
-def import_from(path: Path, fmt: Format) -> Imported:
-    if fmt.read is None:
-        raise BankError([Problem(str(path), 1, 1, f"{fmt.label} files can be exported, not read")])
+def read_import_file(path: Path) -> bytes:
+    """The bytes of a file to import; BankError for one over the 50 MB cap (checked first)."""
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            limit = MAX_IMPORT_BYTES // 2**20
+            raise BankError([Problem(str(path), 1, 1, f"the file is larger than {limit} MB")])
+        return path.read_bytes()
     except OSError as exc:
         raise BankError([Problem(str(path), 1, 1, f"cannot read: {exc.strerror}")]) from exc
-    return fmt.read(data, str(path))
+
+
+def import_from(path: Path, fmt: Format) -> Imported:
+    """The bank in ``path`` read as ``fmt``; BankError naming the file on any problem."""
+    if fmt.read is None:
+        raise BankError([Problem(str(path), 1, 1, f"{fmt.label} files can be exported, not read")])
+    return fmt.read(read_import_file(path), str(path))

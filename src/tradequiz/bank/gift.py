@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tradequiz.bank.interchange import (
+    MAX_IMPORT_QUESTIONS,
     Exported,
     Imported,
     check_imported,
@@ -26,6 +27,7 @@ from tradequiz.bank.interchange import (
     exportable,
     new_bank,
     summarise_notes,
+    too_many,
     usable_id,
 )
 from tradequiz.bank.model import BLANK, KINDS, STATUSES, Bank, BankSection, Choice, Pair, Question
@@ -37,6 +39,11 @@ SPECIAL = "~=#{}:"
 _META = re.compile(r"^//\s*tradequiz:\s*(.*)$")
 _SECTION = re.compile(r"^//\s*tradequiz-section:\s*(\S+)\s*$")
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_HEADER = re.compile(
+    r"^//.* exported from TradeQuiz bank ([A-Za-z0-9][A-Za-z0-9._:-]{0,119}) \(version (\d{1,9})\)"
+)
+# What a GIFT file cannot carry; a library update keeps these from the stored bank.
+LOST_FIELDS = frozenset({"source", "difficulty", "generator", "fingerprint", "tags"})
 
 
 def escape(text: str) -> str:
@@ -328,6 +335,8 @@ def import_gift(data: bytes, path: str = "<gift>") -> Imported:
     """Questions from GIFT text; skipped ones are warnings, broken syntax a BankError."""
     text = decode_text(data, path)
     chunks, categories = _chunks(text, path)
+    if len(chunks) > MAX_IMPORT_QUESTIONS:
+        raise too_many(path, f"{len(chunks):,} questions")
     bank_id = slugify(path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     sections: list[BankSection] = []
     questions: list[Question] = []
@@ -367,5 +376,8 @@ def import_gift(data: bytes, path: str = "<gift>") -> Imported:
     if not questions:
         raise BankError([*warnings, Problem(path, 1, 1, "no questions found")])
     bank = new_bank(path, questions, sections, title=bank_title)
+    header = _HEADER.match(text)
+    if header is not None:
+        bank = replace(bank, id=header.group(1), version=int(header.group(2)))
     warnings += check_imported(bank, path, lines)
-    return Imported(bank, warnings)
+    return Imported(bank, warnings, versioned=header is not None, lost=LOST_FIELDS)

@@ -13,7 +13,14 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from tradequiz.bank.interchange import Exported, Imported, check_imported, decode_text
+from tradequiz.bank.interchange import (
+    MAX_IMPORT_QUESTIONS,
+    Exported,
+    Imported,
+    check_imported,
+    decode_text,
+    too_many,
+)
 from tradequiz.bank.model import FORMAT, Bank, Question
 from tradequiz.bank.problems import BankError, Problem
 from tradequiz.bank.yaml_io import convert_tree, parse_tree
@@ -87,7 +94,7 @@ def import_json(data: bytes, path: str = "<json>") -> Imported:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BankError([Problem(path, exc.lineno, exc.colno, f"JSON: {exc.msg}")]) from exc
     except RecursionError as exc:
@@ -95,11 +102,15 @@ def import_json(data: bytes, path: str = "<json>") -> Imported:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise BankError([Problem(path, line, 1, "the file contains a NUL character")])
+    listed = value.get("questions") if isinstance(value, dict) else None
+    # Counted before the slow line-numbering parse below.
+    if isinstance(listed, list) and len(listed) > MAX_IMPORT_QUESTIONS:
+        raise too_many(path, f"{len(listed):,} questions")
     tree = parse_tree(text, path, reader=_json_reader())
     loaded = convert_tree(tree, path)
     lines = {q.id: loaded.where(f"questions.{i}")[0] for i, q in enumerate(loaded.bank.questions)}
     warnings = loaded.warnings + check_imported(loaded.bank, path, lines)
-    return Imported(loaded.bank, warnings)
+    return Imported(loaded.bank, warnings, versioned=True)
 
 
 def export_json_bank(bank: Bank) -> Exported:

@@ -1,5 +1,8 @@
 """Moodle XML export: richer than GIFT (matching, ordering, per-answer feedback, tags).
 
+The import is ``moodle_xml_import``; each category's info carries the bank's
+id and version so an import can update the same bank in a library.
+
 Each section becomes a category under the bank's title.  Kinds map to Moodle
 question types: multiple choice and debate → multichoice, true/false →
 truefalse, short answer → shortanswer, cloze → multianswer (Moodle's
@@ -128,6 +131,9 @@ def export_moodle_xml(bank: Bank) -> Exported:
             title = titles.get(q.section, q.section)
             path = f"$course$/top/{_category(bank.title)}/{_category(title)}"
             _text(category, "category", path, fmt=None)
+            # Read back by the import, so the same bank can be updated in a library.
+            about = f"Exported from TradeQuiz bank {bank.id}, version {bank.version}."
+            _text(category, "info", about, fmt="moodle_auto_format")
             current = q.section
         quiz.append(_question(q, notes))
     ET.indent(quiz)

@@ -1,4 +1,4 @@
-"""``tradequiz add FILE``: add a document (.txt, .md) or a question bank (.yaml) to your library."""
+"""``tradequiz add FILE``: add a document (.txt, .md) or a question bank to your library."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ from tradequiz.library.banks import BANK_SUFFIXES
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "add",
-        help="add a document (.txt, .md) or a question bank (.yaml) to your library",
+        help="add a document (.txt, .md) or a question bank (.yaml, .json, .gift, .xml, .apkg, "
+        ".csv, .tsv) to your library",
         description="Add a document to your library: its question bank is generated and kept "
         "with a copy of the document. A question bank file (.yaml) is added as it is, or "
-        "updates the same bank already in your library, keeping your progress.",
+        "updates the same bank already in your library, keeping your progress; a bank from "
+        "Moodle (GIFT, XML), Anki (.apkg), Quizlet (CSV/TSV) or JSON is converted first.",
     )
     p.add_argument("file", type=Path, help="the document or bank file")
     p.set_defaults(run=run)

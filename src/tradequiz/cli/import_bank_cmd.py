@@ -1,4 +1,4 @@
-"""``tradequiz import-bank FILE -o BANK.yaml [--format gift|csv|tsv|json]``"""
+"""``tradequiz import-bank FILE -o BANK.yaml [--format gift|moodle-xml|apkg|csv|tsv|json]``"""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tradequiz.bank.yaml_io import save_bank
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "import-bank",
-        help="make a question bank (YAML) from a GIFT, CSV/TSV or JSON file",
+        help="make a question bank (YAML) from GIFT, Moodle XML, Anki .apkg, CSV/TSV or JSON",
         description="Read questions from another tool into a new bank file. Questions the "
         "bank cannot hold are listed as warnings; a broken file changes nothing.",
     )

@@ -194,15 +194,22 @@ class AddDialog(QDialog):
             f"{plural(summary.total, 'question')} in {plural(len(summary.sections), 'section')}."
         )
         rejected = "; ".join(f"{n} {reason}" for reason, n in sorted(summary.rejected.items()))
-        self.result_label.setText(
-            f"Rejected by the quality checks: {rejected}." if rejected else ""
-        )
-        self.result_label.setVisible(bool(rejected))
+        lines = [f"Rejected by the quality checks: {rejected}."] if rejected else []
+        if isinstance(result, AddedBank) and result.left_out:
+            lines.append(self._left_out(result.left_out))
+        self.result_label.setText("\n".join(lines))
+        self.result_label.setVisible(bool(lines))
         self.table = summary_table(summary, self)
         self.table_slot.addWidget(self.table)
         self.review_button.show()
         self.study_button.setDefault(True)
         self.resize(max(self.width(), 640), max(self.height(), 440))
+
+    @staticmethod
+    def _left_out(notes: tuple[str, ...], shown: int = 3) -> str:
+        """What the file held that TradeQuiz could not take, a few lines of it."""
+        more = f"\n… and {len(notes) - shown} more" if len(notes) > shown else ""
+        return "Not imported:\n" + "\n".join(f"• {n}" for n in notes[:shown]) + more
 
     @staticmethod
     def _bank_heading(result: AddedBank) -> str:

@@ -31,7 +31,11 @@ if TYPE_CHECKING:
     from tradequiz.ui.main_window import MainWindow
 
 DOCUMENT_FILTER = "Documents (*.txt *.md *.markdown *.text);;All files (*)"
-BANK_FILTER = "Question banks (*.yaml *.yml);;All files (*)"
+BANK_FILTER = (
+    f"Question banks ({' '.join('*' + s for s in BANK_SUFFIXES)});;"
+    "TradeQuiz banks (*.yaml *.yml *.json);;Moodle (*.gift *.xml);;Anki (*.apkg);;"
+    "Quizlet and spreadsheets (*.csv *.tsv);;All files (*)"
+)
 THEME_LABELS: tuple[tuple[Theme, str], ...] = (
     ("system", "&System"),
     ("light", "&Light"),
@@ -147,7 +151,7 @@ class LibraryActions(QObject):
                     self.window,
                     "Add document",
                     f"{path.name}: TradeQuiz adds documents (.txt, .md) and question banks "
-                    "(.yaml).",
+                    f"({', '.join(BANK_SUFFIXES)}).",
                 )
             return  # one at a time: the dialog is window-modal
 
