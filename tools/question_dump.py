@@ -93,7 +93,9 @@ def main(argv: list[str]) -> int:
     by_gen = Counter(q.generator for _, q in numbered)
     by_section = Counter(q.section for _, q in numbered)
     print(f"{len(numbered)} questions", file=sys.stderr)
-    print("  by generator: " + ", ".join(f"{g} {n}" for g, n in by_gen.most_common()), file=sys.stderr)
+    print(
+        "  by generator: " + ", ".join(f"{g} {n}" for g, n in by_gen.most_common()), file=sys.stderr
+    )
     print("  by section: " + ", ".join(f"{s} {n}" for s, n in by_section.items()), file=sys.stderr)
     return 0
 

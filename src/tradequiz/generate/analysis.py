@@ -17,8 +17,10 @@ from tradequiz.document.model import Block, Document, Section
 from tradequiz.generate.context import DocContext, build_context
 from tradequiz.generate.lexicon import wordset
 from tradequiz.generate.phrases import Phrase, find_phrases, verb_form
+from tradequiz.generate.shapes import np_problem
 from tradequiz.generate.text import content_set, is_plural, normalise, stem, words
 from tradequiz.generate.units import Unit, document_units
+from tradequiz.generate.variants import document_aliases
 from tradequiz.generate.verbs import is_verb_form
 
 # Items that open with these depend on their sentence ("both economies", "other mechanisms").
@@ -97,9 +99,49 @@ class Analysis:
             return True
         return any(self.sentence_frequency.get(s, 0) <= 2 for s in stems)
 
+    @cached_property
+    def sentence_texts(self) -> dict[str, str]:
+        """Sentence id → text."""
+        return {s.id: s.text for sec in self.doc.sections for s in sec.sentences}
+
+    @cached_property
+    def _sentences_by_stem(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for sid, text in self.sentence_texts.items():
+            for s in content_set(text):
+                index[s].append(sid)
+        return index
+
+    def sentences_with(self, phrase: str) -> list[str]:
+        """Ids of the sentences that contain ``phrase`` (normalised), in document order."""
+        stems = sorted(content_set(phrase), key=lambda s: len(self._sentences_by_stem.get(s, ())))
+        if not stems:
+            return []
+        candidates = self._sentences_by_stem.get(stems[0], [])
+        key = normalise(phrase)
+        return [sid for sid in candidates if key in normalise(self.sentence_texts[sid])]
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every name the document's clauses mention ("World Trade Organization")."""
+        return frozenset(p.text for v in self.views for p in v.phrases if p.kind == "name")
+
+    @cached_property
+    def aliases(self) -> dict[str, list[str]]:
+        """The document's own second names for things ("known as ChAFTA", "(RCEP)")."""
+        return document_aliases(self.doc.text)
+
     def is_topic_only(self, text: str) -> bool:
         """ "Japan", "the United States": phrases that only name the document's subject."""
         return topic_only(self.ctx, text)
+
+
+def option_worthy(text: str, phrase: Phrase) -> bool:
+    """Whether a phrase of a clause can stand as an option: a whole noun phrase of a known
+    type, not cut from a longer one ("heightened awareness" of …)."""
+    if phrase.cls in {"abstract", "action"} or np_problem(phrase.text):
+        return False
+    return not re.match(r"\s+of\s", text[phrase.end :])
 
 
 def topic_only(ctx: DocContext, text: str) -> bool:
@@ -181,6 +223,8 @@ def analyse(doc: Document) -> Analysis:
                     continue
                 if ctx.starts_with_name(phrase.text) and phrase.kind == "item":
                     continue  # a name ("Sweden"), not a thing of a type
+                if not option_worthy(text, phrase):
+                    continue
                 seen.add((key, unit.sentence.id))
                 listed_with[key] |= list_key
                 pool[phrase.cls].append(

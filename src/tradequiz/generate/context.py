@@ -15,8 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tradequiz.document.model import Block, Document, Section
-from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE, STOPWORDS, VIEW_NOUNS
-from tradequiz.generate.text import stem, words
+from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE, STOPWORDS, VIEW_NOUNS, wordset
+from tradequiz.generate.text import is_plural, stem, words
+from tradequiz.generate.verbs import is_verb_form
 
 _DEBATE_TITLE = re.compile(
     r"\b(controvers\w*|debates?|criticis\w*|critiques?|arguments?|disputes?|views)\b", re.I
@@ -39,6 +40,9 @@ class DocContext:
     lower_stems: frozenset[str]  # stems of words the document writes in lower case
     debate_sections: frozenset[str]
     main_views: dict[str, str]  # section id → "market-oriented perspective"
+    # The title as a noun phrase inside a sentence: "the India–Japan economic partnership",
+    # "Japan–United States trade" (a mass noun takes no article).
+    topic_phrase: str = ""
 
     def is_debate(self, section: Section) -> bool:
         return section.id in self.debate_sections
@@ -64,8 +68,11 @@ class DocContext:
             and bare.lower() not in STOPWORDS
         ):
             return True  # "Sweden and Finland …": a pair of names at the start of a sentence
-        # "World Trade Organization": a run of capitalised words is a name ("The US" is not).
-        if first.lower() in {"the", "a", "an"}:
+        # "World Trade Organization": a run of capitalised words is a name ("The US" is not,
+        # nor "After India's reforms", nor "Raise Indian competitiveness").
+        if first.lower() in {"the", "a", "an"} or first.lower() in STOPWORDS:
+            return False
+        if is_verb_form(first) and first not in self.names:
             return False
         return len(ws) > 1 and first[0].isupper() and ws[1][:1].isupper()
 
@@ -83,8 +90,8 @@ class DocContext:
     @property
     def topic(self) -> str:
         """The title as it reads inside a sentence ("carbon pricing", "Japan–United States
-        trade")."""
-        return self.lower(self.title)
+        trade", "the India–Japan economic partnership")."""
+        return self.topic_phrase or self.lower(self.title)
 
     def about(self) -> str:
         """ "on Japan–United States trade": names the topic for a stem that lacks it."""
@@ -146,6 +153,61 @@ def _is_debate(section: Section) -> bool:
     return bool(sides & set(PRO_SIDE)) and bool(sides & set(CON_SIDE))
 
 
+# Heads that name a substance or an activity, not one thing: "trade", not "a trade".
+_MASS_HEADS = wordset(
+    """
+    trade commerce cooperation integration investment policy relations economics politics
+    security competition diplomacy development finance energy migration aid
+    """
+)
+_DETERMINERS = wordset(
+    """
+    the a an this that its their our his her these those
+    """
+)
+
+
+def needs_article(title: str, text: str) -> bool:
+    """Whether a title used as a noun inside a sentence takes "the".
+
+    A singular count noun does ("the India–Japan economic partnership"); a mass noun, a
+    plural or an "-ing" noun does not ("Japan–United States trade", "carbon pricing").  The
+    document decides when it uses the head word itself: counted where the word heads its
+    noun phrase, with a determiner before it ("The economic partnership between …") or
+    without one ("freer trade boosts …").
+    """
+    title_words = words(title)
+    if not title_words:
+        return False
+    head = title_words[-1]
+    lower = head.lower()
+    if head[0].isupper() or lower.endswith("ing") or is_plural(lower):
+        return False
+    with_det = without = 0
+    tokens = re.findall(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", text[:200000])
+    for i, token in enumerate(tokens):
+        if token != lower:
+            continue
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else "."
+        if following[0].isalpha() and following not in STOPWORDS and not is_verb_form(following):
+            continue  # "trade relationship": a modifier, not the head of its phrase
+        j = i - 1
+        while (
+            j >= 0
+            and j > i - 4
+            and tokens[j][0].isalpha()
+            and tokens[j].lower() not in (_DETERMINERS | STOPWORDS)
+        ):
+            j -= 1  # "economic", "2011", "bilateral": modifiers between determiner and head
+        if j >= 0 and tokens[j].lower() in _DETERMINERS:
+            with_det += 1
+        else:
+            without += 1
+    if with_det or without:
+        return with_det > without
+    return lower not in _MASS_HEADS
+
+
 def build_context(doc: Document) -> DocContext:
     caps = _capitalised_names(doc)
     vocabulary = frozenset(
@@ -178,4 +240,19 @@ def build_context(doc: Document) -> DocContext:
         lower_stems=lower_stems,
         debate_sections=debate,
         main_views=views,
+        topic_phrase=_topic_phrase(doc, caps),
     )
+
+
+def _topic_phrase(doc: Document, caps: frozenset[str]) -> str:
+    title = doc.title
+    first = title.split(" ", 1)[0]
+    starts_name = first in caps or (
+        first[:1].isupper() and any(ch in first for ch in "–-")
+    )  # "India–Japan …", "Japan–United States …"
+    phrase = (
+        title
+        if starts_name or (len(first) > 1 and first[:2].isupper())
+        else title[:1].lower() + title[1:]
+    )
+    return f"the {phrase}" if needs_article(title, doc.text) else phrase

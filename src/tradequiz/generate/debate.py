@@ -16,15 +16,23 @@ Kinds made here:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 
 from tradequiz.bank.model import Pair
-from tradequiz.document.model import Block
+from tradequiz.document.model import Block, Sentence
 from tradequiz.generate import distractors
 from tradequiz.generate.analysis import Analysis
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.debate_facts import Debate, Reply, SideClaim, read_debates, third_person
-from tradequiz.generate.text import content_set, jaccard, normalise, sentence, upper_first, words
+from tradequiz.generate.text import (
+    content_set,
+    is_plural,
+    normalise,
+    sentence,
+    upper_first,
+    words,
+)
 
 
 def _topic(an: Analysis, point: Block | None) -> str:
@@ -35,19 +43,61 @@ def _concern(an: Analysis, point: Block) -> str:
     return an.ctx.lower(point.term or "")
 
 
-def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate:
+def _holder_predicate(claim: SideClaim) -> str:
+    """The predicate with a "they" that means the label's own group spelled out:
+    "Supporters of the current rules argue that they protect …" → "argue that the current
+    rules protect …" (the label is the answer, so the stem must not lean on it)."""
+    predicate = claim.predicate
+    group = re.match(r"^\w+ of (the .+)$", claim.label)
+    if group and re.search(r"\bthey\b", predicate):
+        predicate = re.sub(r"\bthey\b", group.group(1), predicate, count=1)
+    return predicate
+
+
+def _first_in_point(debate: Debate, claim: SideClaim) -> bool:
+    same = [c for c in debate.claims if c.point is claim.point]
+    return bool(same) and same[0] is claim
+
+
+def _opponents(an: Analysis, debate: Debate, claim: SideClaim) -> list[str]:
+    """Who argues otherwise: the other holders of the same issue (a concern's repliers, a
+    reply's complainers), then the side against in general.  Never a holder who may agree."""
+    out: list[str] = []
+    if claim.point is not None:
+        for other in debate.claims:
+            if other.point is claim.point and other.label != claim.label:
+                if other.side and claim.side and other.side == claim.side:
+                    continue
+                out.append(other.label)
+        if claim.role == "claim" and _first_in_point(debate, claim):
+            out.extend(
+                upper_first(r.label)
+                for r in debate.replies
+                if r.block is claim.point and r.explicit
+            )
+    if claim.side == "pro":
+        out.append(debate.con_label)
+    elif claim.side == "con":
+        out.append(debate.pro_label)
+        if debate.section.id in an.ctx.main_views:
+            out.append(upper_first(an.ctx.view_label(debate.section)))
+    elif claim.point is not None:
+        answering = claim.role == "reply" or not _first_in_point(debate, claim)
+        out.append(debate.con_label if answering else debate.pro_label)
+    mine = normalise(claim.label)
+    return [o for o in dict.fromkeys(out) if normalise(o) != mine]
+
+
+def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | None:
     unit = claim.unit
-    others_in_point = {
-        c.label for c in debate.claims if c.point is claim.point and c.side != claim.side
-    }
-    other = next(
-        iter(others_in_point), debate.con_label if claim.side == "pro" else debate.pro_label
-    )
-    options = [other]
-    if claim.side == "con":
-        options.append(upper_first(an.ctx.view_label(debate.section)))
+    if not claim.side and claim.point is None:
+        return None  # "Most observers agree …": nobody named argues otherwise
+    options = _opponents(an, debate, claim)[:3]
+    if not options:
+        return None
     topic = _topic(an, claim.point)
-    prompt = f"In the article's debate on {topic}, who {third_person(claim.predicate)}?"
+    predicate = third_person(_holder_predicate(claim))
+    prompt = f"In the article's debate on {topic}, who {predicate}?"
     return Candidate(
         question=build(
             kind="debate",
@@ -66,20 +116,24 @@ def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate:
 
 
 def _who_holds(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
-    """Which of the article's named viewpoints holds this (the others and the critics wrong).
+    """Which viewpoint holds this: the article's view set against those it answers.
 
-    A reply in the debate's own paragraphs ("The right approach argues for …") is the view the
-    section is written from; asked about, it is set against the critics only, since every
-    named viewpoint of the article would agree with it.
+    Other viewpoints the article names are not offered: they argue alongside this one (a
+    "practical view" and a "policy standpoint" both want productivity, not barriers), so
+    which label sits on which sentence cannot be known from understanding it.  A reply in
+    the debate's own paragraphs ("The right approach argues for …") is set against the
+    critics only.
     """
     point = reply.block if reply.block.kind == "list_item" else None
     if not reply.explicit and (point is not None or debate.section.id not in an.ctx.main_views):
         return None
     label = upper_first(reply.label if reply.explicit else an.ctx.view_label(debate.section))
-    views = [upper_first(r.label) for r in debate.replies if r.explicit and r.label != reply.label]
-    if not reply.explicit:
-        views = []
-    options = [*list(dict.fromkeys(views))[:2], debate.con_label]
+    concerns = [
+        c.label
+        for c in debate.claims
+        if point is not None and c.point is point and c.role == "claim" and c.side != "pro"
+    ]
+    options = list(dict.fromkeys([*concerns, debate.con_label]))[:2]
     prompt = f"In the article's debate on {_topic(an, point)}, who {reply.statement}?"
     return Candidate(
         question=build(
@@ -99,6 +153,7 @@ def _who_holds(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
 
 
 def _pick_alternatives(core: str, alternatives: list[str], seed: str) -> list[str] | None:
+    """Two or three courses the article rejects, none a near-copy of the reply."""
     usable = [a for a in alternatives if not distractors.overlaps(a, core)]
     usable.sort(key=lambda a: (-len(a), hashlib.sha256(f"{seed}{a}".encode()).hexdigest()))
     chosen: list[str] = []
@@ -107,8 +162,8 @@ def _pick_alternatives(core: str, alternatives: list[str], seed: str) -> list[st
             continue
         chosen.append(alt)
         if len(chosen) == 3:
-            return chosen
-    return None
+            break
+    return chosen if len(chosen) >= 2 else None
 
 
 def _reply_choice(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
@@ -137,51 +192,115 @@ def _reply_choice(an: Analysis, debate: Debate, reply: Reply) -> Candidate | Non
     )
 
 
-def _concern_choice(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
-    if reply.core is None or reply.block.kind != "list_item" or len(debate.points) < 4:
-        return None
-    cores = {r.block.id: r.core for r in debate.replies if r.core and r.block.kind == "list_item"}
-    mine = content_set(reply.core)
-    others = [
-        p.term or ""
-        for p in debate.points
-        if p.id != reply.block.id and jaccard(content_set(cores.get(p.id) or ""), mine) < 0.2
+def _answers_of(an: Analysis, point: Block) -> frozenset[str]:
+    """The telling words of everything said in reply under an issue (all but its first
+    sentence, which states the concern)."""
+    stems: frozenset[str] = frozenset()
+    for s in point.sentences[1:]:
+        stems |= content_set(s.text)
+    return stems - an.common_stems
+
+
+def _other_issues(an: Analysis, debate: Debate, point: Block, reply_text: str) -> list[str]:
+    """Issues whose own replies share no telling word with this reply: under any of the
+    others, this reply could not be read as the answer too."""
+    mine = content_set(reply_text) - an.common_stems
+    return [
+        p.term or "" for p in debate.points if p.id != point.id and not (_answers_of(an, p) & mine)
     ]
-    answer = reply.block.term or ""
-    wrong = distractors.pick_terms([answer, *others], answer, seed=reply.core)
+
+
+def _concern_question(
+    an: Analysis,
+    debate: Debate,
+    point: Block,
+    holder: str,
+    how: str,
+    reply_text: str,
+    sentence_: Sentence,
+) -> Candidate | None:
+    answer = point.term or ""
+    others = _other_issues(an, debate, point, reply_text)
+    wrong = distractors.pick_terms([answer, *others], answer, seed=reply_text)
+    if wrong is None:
+        wrong = distractors.pick_terms([answer, *others], answer, seed=reply_text, count=2)
     if wrong is None:
         return None
-    proposal = an.ctx.lower(reply.core)
+    does = "do" if is_plural(holder.split(" of ")[0]) else "does"
     prompt = (
-        f"In the article's debate on {an.ctx.topic}, which issue does {reply.label} answer "
-        f"by proposing to “{proposal}”?"
+        f"In the article's debate on {an.ctx.topic}, which issue {does} {an.ctx.lower(holder)} "
+        f"answer {how}?"
     )
     return Candidate(
         question=build(
             kind="debate",
-            source=Source(debate.section, reply.block, reply.sentence),
+            source=Source(debate.section, point, sentence_),
             prompt=prompt,
             generator="debate.concern",
             essential=normalise(answer),
             difficulty=0.5,
-            choices=order_choices(reply.core, answer, wrong),
+            choices=order_choices(reply_text, answer, wrong),
         ),
-        fact=f"{reply.block.id}|concern",
+        fact=f"{point.id}|concern",
         answers=(answer,),
         score=0.8,
         distractors=tuple(wrong),
     )
 
 
-def _side_swap(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate:
-    unit = claim.unit
-    others_in_point = {
-        c.label for c in debate.claims if c.point is claim.point and c.side != claim.side
-    }
-    other = next(
-        iter(others_in_point), debate.con_label if claim.side == "pro" else debate.pro_label
+def _concern_choice(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
+    if reply.block.kind != "list_item" or len(debate.points) < 3:
+        return None
+    if reply.core is not None:
+        how = f"by proposing to “{an.ctx.lower(reply.core)}”"
+        text = reply.core
+    else:
+        claim = _short_claim(reply.statement)
+        if claim is None:
+            return None
+        how, text = f"by arguing that {claim}", claim
+    return _concern_question(an, debate, reply.block, reply.label, how, text, reply.sentence)
+
+
+def _short_claim(statement: str) -> str | None:
+    """ "replies that X and that Y" → "X": the first thing argued, short enough to read."""
+    match = re.search(r"\bthat (.+)$", statement)
+    if not match:
+        return None
+    claim = re.split(r" and that |; | while | rather than |, (?:but|and) ", match.group(1))[0]
+    claim = claim.rstrip(" ,.")
+    return claim if 4 <= len(words(claim)) <= 22 else None
+
+
+def _concern_of_claim(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | None:
+    """ "Which issue do business groups answer by arguing that investment screening already
+    protects the national interest?" — for a reply a named group makes under an issue."""
+    if claim.point is None or len(debate.points) < 3 or _first_in_point(debate, claim):
+        return None
+    short = _short_claim(_holder_predicate(claim))
+    if short is None:
+        return None
+    return _concern_question(
+        an,
+        debate,
+        claim.point,
+        claim.label,
+        f"by arguing that {short}",
+        short,
+        claim.unit.sentence,
     )
-    body = f"{an.ctx.lower(other)} {claim.predicate}"
+
+
+def _side_swap(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | None:
+    """The claim put in the mouth of those who argue otherwise (false)."""
+    unit = claim.unit
+    opponents = _opponents(an, debate, claim)
+    if not opponents or (not claim.side and claim.point is None):
+        return None
+    other = opponents[0]
+    if other.startswith("The article"):
+        return None  # "the article's view argues X" would be false only by its label
+    body = f"{an.ctx.lower(other)} {_holder_predicate(claim)}"
     if claim.point is not None:
         prompt = f"In the article's debate on {_topic(an, claim.point)}, {body}"
     else:
@@ -241,7 +360,18 @@ def _match_replies(an: Analysis, debate: Debate) -> Candidate | None:
     by_point: dict[str, Reply] = {}
     for reply in replies:
         by_point.setdefault(reply.block.id, reply)
-    chosen = list(by_point.values())[:6]
+    # Replies that say the same thing in other words ("improve productivity", "strengthen
+    # domestic productivity") could be matched either way: only distinct ones are paired.
+    chosen: list[Reply] = []
+    for reply in by_point.values():
+        mine = content_set(reply.core or "") - an.common_stems
+        if any(mine & _answers_of(an, c.block) for c in chosen) or any(
+            (content_set(c.core or "") - an.common_stems) & _answers_of(an, reply.block)
+            for c in chosen
+        ):
+            continue
+        chosen.append(reply)
+    chosen = chosen[:6]
     if len(chosen) < 4:
         return None
     pairs = tuple(Pair(r.block.term or "", r.core or "") for r in chosen)
@@ -279,8 +409,13 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
         for claim in debate.claims:
             if len(words(claim.predicate)) < 3:
                 continue
-            yield _who_argues(an, debate, claim)
-            yield _side_swap(an, debate, claim)
+            for made_for_claim in (
+                _who_argues(an, debate, claim),
+                _side_swap(an, debate, claim),
+                _concern_of_claim(an, debate, claim),
+            ):
+                if made_for_claim is not None:
+                    yield made_for_claim
         for reply in debate.replies:
             made_for_reply = (
                 _who_holds(an, debate, reply),

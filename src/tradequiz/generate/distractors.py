@@ -12,9 +12,11 @@ from __future__ import annotations
 import bisect
 import zlib
 
+from tradequiz.bank.model import BLANK
 from tradequiz.generate.analysis import Analysis, PoolEntry
 from tradequiz.generate.periods import Period, shifted_decades
 from tradequiz.generate.phrases import verb_form
+from tradequiz.generate.shapes import same_shape
 from tradequiz.generate.text import content_set, is_plural, jaccard, normalise, words
 
 # How many pool entries around the answer's section are considered (keeps big documents fast).
@@ -47,6 +49,25 @@ def overlaps(a: str, b: str) -> bool:
     return bool(content_set(a) & content_set(b))
 
 
+def blank_context(an: Analysis, blanked: str, answer: str, width: int = 8) -> frozenset[str]:
+    """The telling words around the blank: what a distractor must not also be said with."""
+    before, _, after = blanked.partition(BLANK)
+    near = " ".join(words(before)[-width:] + words(after)[:width])
+    return content_set(near) - an.common_stems - content_set(answer)
+
+
+def supported(an: Analysis, option: str, context: frozenset[str]) -> str | None:
+    """A sentence of the document that says ``option`` together with two of the context's
+    words: put in the blank, the option would be true as well.  Returns the sentence id."""
+    if not context:
+        return None
+    need = min(2, len(context))
+    for sid in an.sentences_with(option):
+        if len(content_set(an.sentence_texts[sid]) & context) >= need:
+            return sid
+    return None
+
+
 def pick(
     an: Analysis,
     *,
@@ -59,8 +80,13 @@ def pick(
     lead: str = "",
     count: int = 3,
     seed: str = "",
+    context: frozenset[str] = frozenset(),
 ) -> list[str] | None:
-    """``count`` distractors for ``answer``, or None when the document has too few."""
+    """``count`` distractors for ``answer``, or None when the document has too few.
+
+    ``context`` holds the telling words around the blank: an option the document also says
+    with them (see ``supported``) would be a second right answer and is not used.
+    """
     entries = _window(an.pool.get(cls, []), section_index)
     answer_key = normalise(answer)
     listed_with = an.listed_with.get(answer_key, frozenset())
@@ -94,8 +120,12 @@ def pick(
             continue  # mostly words of the stem: reads as a repeat of the question
         if lead_stems and len(lead_stems & entry.lead) >= need_lead:
             continue  # said in the same terms elsewhere ("a shared commitment to …"): may be true
+        if n_answer >= 2 and n < 2:
+            continue  # "barriers" beside "non-tariff measures": a bare word stands out
         if n_answer == 1 and entry.plural != plural:
             continue  # one word: its number shows in the sentence ("a ____ of", "____ are")
+        if not same_shape(answer, entry.text) or supported(an, entry.text, context):
+            continue
         cost = abs(n - n_answer) * 0.6
         cost += 1.5 if entry.plural != plural else 0.0
         cost += 1.0 if entry.article != article else 0.0

@@ -28,6 +28,8 @@ from tradequiz.generate.lexicon import (
 )
 from tradequiz.generate.periods import find_periods
 from tradequiz.generate.text import (
+    content_set,
+    is_plural,
     normalise,
     sentence,
     stem,
@@ -74,10 +76,20 @@ def _term_cards(an: Analysis) -> Iterator[Candidate]:
             )
 
 
+_SUBJECT_OPENERS = wordset(
+    """
+    because although though whether if when while as since unless one most some many few all
+    each every both either neither several such
+    """
+)
+
+
 def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
     ws = words(subject)
-    if not ws or len(ws) > 10 or ws[0].lower() in PRONOUN_OPENERS:
-        return False
+    if not ws or len(ws) > 10 or ws[0].lower() in PRONOUN_OPENERS | _SUBJECT_OPENERS:
+        return False  # "Because a single buyer …", "One school of thought", "Most of these …"
+    if len(content_set(subject)) < 2 or re.search(r"['’]s\b|,", subject):
+        return False  # "The exchange": too vague to be the answer; possessives read badly
     head = stem(ws[-1])
     if ws[-1].lower() in _SKIP_HEADS or head in {stem(w) for w in _SKIP_HEADS}:
         return False
@@ -88,6 +100,18 @@ def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
     if all(w[0].isupper() for w in ws if w.lower() not in {"and", "the", "of"}):
         return False  # "Sweden and Finland": names, not a "what"
     return an.specific(subject)
+
+
+def _asking_word(subject: str) -> str | None:
+    """ "what" for a singular subject; "which innovations" for "Innovations in drivetrain
+    technology, …" (a plural asked with "what" reads badly: "what have benefited …?");
+    None for a plural with nothing after its head to recall."""
+    head = re.split(r" (?:in|of|over|for|on|from|between|across) ", subject, maxsplit=1)
+    if not is_plural(head[0]):
+        return "what"
+    if len(head) < 2:
+        return None
+    return f"which {words(head[0])[-1].lower()}"
 
 
 def _points_back(text: str) -> bool:
@@ -106,16 +130,23 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
         if not _worth_asking(an, unit, subject) or len(words(rest)) < 2 or _points_back(rest):
             continue
         # Only the verb and its object: the rest (means, lists) may be another question's answer.
-        short = re.split(r" by | through | rather than | while | so that ", rest, maxsplit=1)[0]
+        short = re.split(r" through | rather than | while | so that ", rest, maxsplit=1)[0]
+        by = re.search(r" by ", short)
+        if by and not re.search(r"(?:ed|en|ly)$", short[: by.start()]):
+            short = short[: by.start()]  # "by" of a means, not of a passive ("financed by")
         if len(words(short)) < 2 or len(words(short)) > 16:
             continue
         if subject.lower() not in unit.sentence.text.lower():
             continue  # a subject put in for a pronoun is this generator's words, not the article's
-        body = f"{an.ctx.lower(intro)}what {verb} {short}".strip()
-        where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
-        frame = f"According to the article{where}, "
+        asked = _asking_word(subject)
+        if asked is None:
+            continue
+        body = f"{an.ctx.lower(intro)}{asked} {verb} {short}".strip()
         if unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):
             frame = f"In the article's debate on {an.ctx.lower(unit.block.term)}, "
+        else:
+            framed = an.ctx.frame(unit.section, unit.block, body)
+            frame = framed[: len(framed) - len(an.ctx.lower(body))]
         yield Candidate(
             question=build(
                 kind="flashcard",
@@ -195,8 +226,8 @@ def _aim_question(an: Analysis, unit: Unit) -> tuple[str, str] | None:
     if not match:
         return None
     subject, verb, purpose = match.group("subject"), match.group("verb"), match.group("purpose")
-    if len(words(subject)) > 10 or re.search(r"\b(?:that|which|who)\b", subject):
-        return None
+    if len(words(subject)) > 10 or re.search(r"\b(?:that|which|who)\b|,", subject):
+        return None  # a clause or an opening phrase ("Launched with …, it"), not a subject
     inner = split_subject(subject + " x y")
     if inner is not None and inner[1] != subject:
         return None  # the "subject" holds a verb of its own: not a plain noun phrase

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from tradequiz.bank.model import BLANK
 from tradequiz.document.model import Block
 from tradequiz.generate import distractors
-from tradequiz.generate.analysis import Analysis, TermList, View
+from tradequiz.generate.analysis import Analysis, TermList, View, option_worthy
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.cloze import blank_phrase, in_view_part
 from tradequiz.generate.debate_facts import third_person
 from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE, wordset
 from tradequiz.generate.periods import Period, find_periods
+from tradequiz.generate.shapes import np_problem, same_sense
 from tradequiz.generate.terms import category_phrase, clues, distinctive_stems, typed_first
 from tradequiz.generate.text import content_set, normalise, sentence, stem, upper_first, words
 from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS
@@ -44,6 +45,8 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 or phrase.text.split(" ", 1)[0].lower() in _WEAK_OPENERS
             ):
                 continue  # "numerous industries": a quantifier is not a thing to know
+            if not option_worthy(view.text, phrase):
+                continue  # not a whole noun phrase of a type its options can share
             blanked, answer = blank_phrase(view, phrase)
             if "not only" in blanked or blanked.rstrip().endswith(("a ____", "an ____")):
                 continue
@@ -59,6 +62,7 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 siblings=phrase.siblings,
                 lead=phrase.lead,
                 seed=unit.sentence.text,
+                context=distractors.blank_context(an, blanked, answer),
             )
             if wrong is None:
                 continue
@@ -171,6 +175,22 @@ _MODAL_VERBS = wordset(
 )
 
 
+# Actors that can stand for one another: one of them is never a wrong answer for another.
+_FAMILY_LISTS = (
+    "firms companies businesses corporations enterprises multinationals carmakers makers "
+    "manufacturers producers suppliers exporters",
+    "workers employees labourers laborers",
+    "governments officials ministers policymakers regulators authorities leaders",
+    "consumers households buyers customers families",
+    "farmers producers growers ranchers",
+    "economists experts analysts",
+)
+_ACTOR_FAMILIES: dict[str, set[str]] = {}
+for _family in _FAMILY_LISTS:
+    for _member in _family.split():
+        _ACTOR_FAMILIES.setdefault(_member, set()).update(_family.split())
+
+
 def _actors(an: Analysis) -> list[str]:
     """Plural nouns naming people or organisations that the document uses."""
     found: dict[str, str] = {}
@@ -199,12 +219,16 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
             verb = third_person(verb)
         elif verb not in PAST_FORMS and verb not in _MODAL_VERBS:
             continue
-        intro = an.ctx.lower(match.group("intro") or "")
+        intro = match.group("intro") or ""
+        intro = intro[:1].lower() + intro[1:]  # "After India's reforms, …" inside a sentence
         body = f"{intro}who {verb} {rest}"
         where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
         prompt = f"According to the article{where}, {body}?"
         answer = upper_first(subject)
-        others = [a for a in actors if stem(a) != stem(head) and a not in body.lower()]
+        family = _ACTOR_FAMILIES.get(head, {head})
+        others = [
+            a for a in actors if stem(a) != stem(head) and a not in body.lower() and a not in family
+        ]  # "Companies" is no wrong answer when "Japanese firms" is the right one
         others.sort(key=lambda a: hashlib.sha256(f"{unit.sentence.text}{a}".encode()).hexdigest())
         if len(others) < 3:
             continue
@@ -230,7 +254,12 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
 
 
 ASSOCIATIONS_PER_TERM = 2
-_WEAK_OPENERS = wordset("both other many several numerous certain some various more")
+_WEAK_OPENERS = wordset(
+    """
+    both other many several numerous certain some various more new different key major main
+    important specific particular general overall further additional recent
+    """
+)
 
 
 def _association_questions(an: Analysis) -> Iterator[Candidate]:
@@ -267,8 +296,12 @@ def _association_questions(an: Analysis) -> Iterator[Candidate]:
                         continue  # names a term's own word: a giveaway or a trap
                     n = len(words(phrase.text))
                     stems = content_set(phrase.text)
-                    if (n < 2 and phrase.kind != "name") or n > 5 or not an.specific(phrase.text):
-                        continue
+                    if n < 2 or n > 5 or not an.specific(phrase.text):
+                        continue  # one word ("Africa", "Shinkansen") is trivia, not the point
+                    if phrase.kind == "name" and phrase.cls != "institution":
+                        continue  # a place or a firm: where, not what the line is about
+                    if np_problem(phrase.text) or same_sense(phrase.text, block.term or ""):
+                        continue  # "solar manufacturing" → Clean energy: a kind of the answer
                     if stems & elsewhere:
                         continue  # another item mentions it too: more than one answer
                     rarity = sum(an.sentence_frequency.get(x, 1) for x in stems) / len(stems)
@@ -305,8 +338,8 @@ def _association(
     phrase_text = an.ctx.lower(text)
     if an.ctx.is_debate(term_list.section):
         prompt = (
-            f"Under which issue in its debate on {an.ctx.topic} does the article "
-            f"discuss {phrase_text}?"
+            f"In the article's debate on {an.ctx.topic}, under which issue does it discuss "
+            f"{phrase_text}?"
         )
     else:
         category = category_phrase(an, term_list)

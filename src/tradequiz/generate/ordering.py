@@ -52,6 +52,14 @@ def _event_text(view: View, period: Period) -> str | None:
     else:
         pattern = _PREP + re.escape(period.text)
         event = re.sub(pattern, "", text, count=1).strip(" ,")
+        # "reforms of 1991", "signed in 2011": the date is inside a phrase, which would be
+        # left broken ("reforms of ,"): a participle phrase goes with it, else no event.
+        event = re.sub(
+            r", (?:signed|launched|founded|agreed|adopted|created|concluded) ?,", "", event
+        )
+        event = re.sub(r"\s{2,}", " ", event)
+        if re.search(r"\s,|\b(?:of|in|on|at|from|to|by|since|signed)\s*(?:,|$)", event):
+            return None
         milestone = _MILESTONE.match(event)
         if milestone:
             event = milestone.group("event")

@@ -49,6 +49,14 @@ class Period:
         if self.kind == "decade":
             out.append(re.sub(r" (?:and|to|through|into) (?:the )?", "–", bare))
             out.append(re.sub(r"\b(?:1[0-9]|20)(\d0s)", r"\1", bare))
+            plain = re.sub(r"\b(?:early|mid|late)[- ]", "", bare)
+            if plain != bare:
+                # "late 2010s and early 2020s": "2010s and 2020s" and the first part alone
+                # are what a learner who knows the answer types.
+                out.extend([plain, re.sub(r" (?:and|to|through|into) (?:the )?", "–", plain)])
+                first = re.split(r",? (?:and|to|through|into|or) ", bare)[0]
+                if first != bare:
+                    out.append(first)
         out.extend(ERA_VARIANTS.get(bare.lower(), ()))
         seen: list[str] = []
         for a in out:

@@ -144,7 +144,12 @@ def _gives_away(q: Question, on_passage: dict[tuple[int, int], list[Question]]) 
     return None
 
 
-def select(candidates: list[Candidate], topic: frozenset[str]) -> Selection:
+def select(
+    candidates: list[Candidate],
+    topic: frozenset[str],
+    names: frozenset[str] = frozenset(),
+    topic_head: str = "",
+) -> Selection:
     """Apply the hard filters, drop duplicates, balance true/false; keep the rest."""
     filtered: list[Rejected] = []
     passing: list[Candidate] = []
@@ -153,7 +158,7 @@ def select(candidates: list[Candidate], topic: frozenset[str]) -> Selection:
         if c.question.id in seen_ids:
             continue  # the same question made twice (same passage, kind and content)
         seen_ids.add(c.question.id)
-        problem = filters.check(c, topic)
+        problem = filters.check(c, topic, names, topic_head)
         if problem:
             filtered.append(Rejected(c.question, *problem))
         else:

@@ -15,8 +15,10 @@ import hashlib
 import re
 from collections.abc import Iterator
 
-from tradequiz.generate.analysis import Analysis, View
+from tradequiz.document.model import Block
+from tradequiz.generate.analysis import Analysis, TermList, View
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
+from tradequiz.generate.debate_facts import holder_led, point_view
 from tradequiz.generate.periods import Period, find_periods, put_period
 from tradequiz.generate.terms import clues, distinctive_stems
 from tradequiz.generate.text import content_set, normalise, sentence, words
@@ -24,8 +26,40 @@ from tradequiz.generate.text import content_set, normalise, sentence, words
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:[ –][A-Z][\w.]*)?)(['’]s)\b")
 
 
+# Words that make a clause a judgement rather than a report of fact.
+_NORMATIVE = re.compile(
+    r"\b(?:should|must|ought|needs? to|the (?:right|best|better) (?:approach|response|way)|"
+    r"healthy|wise|misguided|mistaken|overlook|better to|it is (?:important|essential))\b",
+    re.IGNORECASE,
+)
+
+
+def opinion_frame(an: Analysis, view: View) -> str | None:
+    """Whose claim a debate clause is, when the clause itself does not say.
+
+    "Critics who frame trade as a zero-sum race often overlook …" in an issue whose reply
+    is the article's policy standpoint → "According to the article's policy standpoint";
+    a judgement in the debate's own paragraphs → the article's main viewpoint.  None: the
+    clause says whose it is, or it reports a fact.
+    """
+    unit = view.unit
+    if not an.ctx.is_debate(unit.section) or holder_led(unit):
+        return None
+    if unit.block.kind == "list_item":
+        label = point_view(unit.block)
+        first = unit.block.sentences[0] if unit.block.sentences else None
+        if label and first is not None and unit.sentence.id != first.id:
+            return f"According to {label}, "
+    if _NORMATIVE.search(view.text):
+        return f"According to {an.ctx.view_label(unit.section)}, "
+    return None
+
+
 def _statement(an: Analysis, view: View, body: str) -> str:
     unit = view.unit
+    frame = opinion_frame(an, view)
+    if frame:
+        return sentence(frame + an.ctx.lower(body))
     return sentence(an.ctx.frame(unit.section, unit.block, body))
 
 
@@ -99,7 +133,8 @@ def _term_swaps(an: Analysis) -> Iterator[Candidate]:
     for term_list in an.term_lists:
         if len(term_list.items) < 3:
             continue
-        debate = an.ctx.is_debate(term_list.section)
+        if an.ctx.is_debate(term_list.section):
+            continue  # an argument moved under another issue often fits there too
         blocks = list(term_list.items)
         for i, block in enumerate(blocks):
             for clue in clues(an, term_list, block):
@@ -112,12 +147,12 @@ def _term_swaps(an: Analysis) -> Iterator[Candidate]:
                     other_term = other.term or ""
                     if distinctive_stems(an, term_list, other_term) & clue_stems:
                         continue
+                    told = content_set(other.description or "") - an.common_stems
+                    if told & clue_stems:
+                        continue  # the other item says some of this too: "false" is arguable
                     body = an.ctx.lower(clue.text)
-                    if debate:
-                        prompt = f"In the article's debate on {an.ctx.lower(other_term)}, {body}"
-                    else:
-                        where = "" if an.ctx.has_topic(body + other_term) else f" {an.ctx.about()}"
-                        prompt = f"According to the article{where}, under “{other_term}”, {body}"
+                    where = "" if an.ctx.has_topic(body + other_term) else f" {an.ctx.about()}"
+                    prompt = f"According to the article{where}, under “{other_term}”, {body}"
                     source = Source(term_list.section, block, clue.sentence)
                     yield Candidate(
                         question=build(
@@ -146,19 +181,31 @@ def plural(noun_phrase: str) -> str:
     return noun_phrase + "s"
 
 
+MEMBERSHIP_TRUE, MEMBERSHIP_FALSE = 2, 2
+
+
+def _list_name(an: Analysis, term_list: TermList) -> str:
+    if an.ctx.is_debate(term_list.section):
+        return f"the issues in its debate on {an.ctx.topic}"
+    return f"the {plural(term_list.category)} of {an.ctx.topic}"
+
+
 def _membership(an: Analysis) -> Iterator[Candidate]:
-    """ "The article lists “X” among the key elements of …" — true for its own list, false for
-    a term of another list (of another section) sharing no word with this list's terms."""
+    """ "The article lists “X” among the key elements of …" — true for a term of the list,
+    false for a term of another list that the list's own text never mentions.
+
+    A few per list (the template is the same every time); the explanation is the term's own
+    line, and for a false one also where the article does put the term.
+    """
     lists = [t for t in an.term_lists if len(t.items) >= 3]
     for term_list in lists:
-        if an.ctx.is_debate(term_list.section):
-            where = f"the issues in its debate on {an.ctx.topic}"
-        else:
-            where = f"the {plural(term_list.category)} of {an.ctx.topic}"
-        own_stems = {s for term in term_list.terms() for s in content_set(term)}
-        own_stems |= content_set(term_list.category)
-        first, last = term_list.items[0], term_list.items[-1]
-        options: list[tuple[str, bool]] = [(t, True) for t in term_list.terms()]
+        where = _list_name(an, term_list)
+        own_text = " ".join(b.text for b in term_list.items) + " " + term_list.category
+        own_stems = content_set(own_text)
+        names = "; ".join(term_list.terms())
+        options: list[tuple[Block, TermList, bool]] = [
+            (b, term_list, True) for b in term_list.items
+        ]
         for other in lists:
             if other.section.id == term_list.section.id or other.category == term_list.category:
                 continue
@@ -168,24 +215,34 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
             # sector or an element: stating that it is one would be absurd, not fair.
             longest = max(len(words(t)) for t in term_list.terms()) + 1
             options.extend(
-                (t, False)
-                for t in other.terms()
-                if not content_set(t) & own_stems and len(words(t)) <= longest
-            )
-        # A few of each per list: enough to test its membership without swamping the bank.
+                (b, other, False)
+                for b in other.items
+                if not content_set(b.term or "") & own_stems and len(words(b.term or "")) <= longest
+            )  # "Automobiles" is named inside "Market access …": calling it absent is a trap
         options.sort(
-            key=lambda o: hashlib.sha256(f"{term_list.category}{o[0]}".encode()).hexdigest()
+            key=lambda o: hashlib.sha256(f"{term_list.category}{o[0].term}".encode()).hexdigest()
         )
-        options = [o for o in options if o[1]][:4] + [o for o in options if not o[1]][:5]
-        for term, truth in options:
-            source = Source(
-                term_list.section,
-                first,
-                start=first.start,
-                end=last.end,
-                explanation="\n".join(b.text for b in term_list.items),
-                passage="\n".join(term_list.terms()),
-            )
+        chosen = [o for o in options if o[2]][:MEMBERSHIP_TRUE]
+        chosen += [o for o in options if not o[2]][:MEMBERSHIP_FALSE]
+        for block, home, truth in chosen:
+            term = block.term or ""
+            if truth:
+                source = Source(term_list.section, block, explanation=block.text)
+            else:
+                first, last = term_list.items[0], term_list.items[-1]
+                explanation = (
+                    f"The article's {plural(term_list.category)}: {names}. "
+                    f"It gives “{term}” under {home.section.title} "
+                    f"(one of its {plural(home.category)}): {block.text}"
+                )
+                source = Source(
+                    term_list.section,
+                    first,
+                    start=first.start,
+                    end=last.end,
+                    explanation=explanation,
+                    passage="\n".join(term_list.terms()),
+                )
             yield Candidate(
                 question=build(
                     kind="true_false",
@@ -196,7 +253,7 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
                     difficulty=0.3,
                     truth=truth,
                 ),
-                fact=f"{first.id}|member|{normalise(term)}",
+                fact=f"{term_list.items[0].id}|member|{normalise(term)}",
                 answers=(),
                 score=0.52 if truth else 0.6,
             )

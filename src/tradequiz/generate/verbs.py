@@ -31,7 +31,10 @@ safeguard save say secure see seek sell serve set settle shape share shift show 
 span spend spur stand start stay stem stimulate strengthen stress suffer suggest supply
 support suppress surround sustain take target tend threaten tie tighten treat trigger turn
 undercut undermine underpin understand use vary view warn weaken widen win work worsen
-yield
+yield abandon reverse diversify ratify relaunch exempt scrap repeal subsidize subsidise postpone
+loosen compensate confront deter dismantle embrace hedge insure join negotiate punish reopen
+renegotiate retaliate shield slash stabilise stabilize stockpile suspend tolerate veto waive
+withdraw
 """
 
 _IRREGULAR_PAST = """
