@@ -17,7 +17,7 @@ from tradequiz.document.model import Block, Document, Section
 from tradequiz.generate.context import DocContext, build_context
 from tradequiz.generate.lexicon import wordset
 from tradequiz.generate.phrases import Phrase, find_phrases, verb_form
-from tradequiz.generate.shapes import np_problem
+from tradequiz.generate.shapes import OPTION_CLASSES, np_problem
 from tradequiz.generate.text import content_set, is_plural, normalise, stem, words
 from tradequiz.generate.units import Unit, document_units
 from tradequiz.generate.variants import document_aliases
@@ -27,6 +27,12 @@ from tradequiz.generate.verbs import is_verb_form
 _QUANTIFIERS = wordset(
     """
     both other more many such numerous several certain some each
+    """
+)
+_WEAK_MODIFIERS = wordset(
+    """
+    both other many several numerous certain some various more new different key major main
+    important specific particular general overall further additional recent
     """
 )
 _CATEGORY = re.compile(
@@ -136,11 +142,19 @@ class Analysis:
         return topic_only(self.ctx, text)
 
 
+def in_source(view: View, phrase: Phrase) -> bool:
+    """Whether the phrase is the article's own words, not words put in to resolve a pronoun
+    ("the synergy in electronics and machinery" for "This synergy")."""
+    return phrase.text in view.unit.sentence.text
+
+
 def option_worthy(text: str, phrase: Phrase) -> bool:
     """Whether a phrase of a clause can stand as an option: a whole noun phrase of a known
     type, not cut from a longer one ("heightened awareness" of …)."""
-    if phrase.cls in {"abstract", "action"} or np_problem(phrase.text):
+    if phrase.cls not in OPTION_CLASSES or np_problem(phrase.text):
         return False
+    if phrase.text.split(" ", 1)[0].lower() in _WEAK_MODIFIERS:
+        return False  # "new technologies", "other mechanisms": filler, not a thing to know
     return not re.match(r"\s+of\s", text[phrase.end :])
 
 
@@ -223,7 +237,7 @@ def analyse(doc: Document) -> Analysis:
                     continue
                 if ctx.starts_with_name(phrase.text) and phrase.kind == "item":
                     continue  # a name ("Sweden"), not a thing of a type
-                if not option_worthy(text, phrase):
+                if not option_worthy(text, phrase) or phrase.text not in unit.sentence.text:
                     continue
                 seen.add((key, unit.sentence.id))
                 listed_with[key] |= list_key

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from tradequiz.bank.model import BLANK
-from tradequiz.generate.analysis import Analysis, View
+from tradequiz.generate.analysis import Analysis, View, in_source
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
 from tradequiz.generate.lexicon import CAPITAL_CITIES, ERA_VARIANTS, STOPWORDS
 from tradequiz.generate.periods import find_periods
@@ -145,6 +145,8 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
         for phrase in view.phrases:
             if not _typable(an, view, phrase) or not in_view_part(view, phrase):
                 continue
+            if not in_source(view, phrase):
+                continue
             blanked, answer = blank_phrase(view, phrase)
             if "not only" in blanked:
                 continue
@@ -171,5 +173,5 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
                 answers=(answer,),
                 score=score - 0.02 * view.index,
                 problem=unit.problem,
-                **clause_keys(unit.sentence.id, unit.index),
+                **clause_keys(unit.sentence.id, unit.index, part=view.index),
             )

@@ -57,7 +57,7 @@ class DocContext:
             return False
         if len(first) > 1 and first[:2].isupper():
             return True  # an acronym
-        if any(part in self.names for part in re.split(r"[–\-’']", first)):
+        if first in self.names or any(part in self.names for part in re.split(r"[–\-’']", first)):
             return True
         bare = re.split(r"[–\-’']", first)[0]
         if (
@@ -77,8 +77,21 @@ class DocContext:
         return len(ws) > 1 and first[0].isupper() and ws[1][:1].isupper()
 
     def lower(self, text: str) -> str:
-        """Lower-case the first letter for use inside a sentence, unless it starts a name."""
+        """Lower-case the first letter for use inside a sentence, unless it starts a name.
+
+        A word the document never writes in lower case ("Pilbara") is a name too, unless it
+        looks like a common adjective or participle ("Dedicated", "Intellectual").
+        """
         if not text or self.starts_with_name(text):
+            return text
+        first = re.split(r"[\s,;:]", text, maxsplit=1)[0]
+        bare = first.strip("“\"'(").lower()
+        if (
+            bare.isalpha()
+            and stem(bare) not in self.lower_stems
+            and bare not in STOPWORDS
+            and not bare.endswith(("ed", "ing", "al", "ive", "ic", "ous", "ly", "ful", "able"))
+        ):
             return text
         return text[0].lower() + text[1:]
 

@@ -43,6 +43,18 @@ def _concern(an: Analysis, point: Block) -> str:
     return an.ctx.lower(point.term or "")
 
 
+def trim_statement(statement: str) -> str:
+    """A long reported view cut to what identifies it: no dashed aside, nothing after ", while"
+    or "so that" ("argues for disciplined openness—keeping …—so that …" → "argues for
+    disciplined openness")."""
+    if len(words(statement)) <= 30:
+        return statement
+    short = re.sub(r"—[^—]*—", " ", statement)
+    short = re.split(r",? while | so that |, (?:but|and) (?=[a-z]+ )|; ", short)[0]
+    short = re.sub(r"\s{2,}", " ", short).strip(" ,")
+    return short if len(words(short)) >= 5 else statement
+
+
 def _holder_predicate(claim: SideClaim) -> str:
     """The predicate with a "they" that means the label's own group spelled out:
     "Supporters of the current rules argue that they protect …" → "argue that the current
@@ -96,7 +108,7 @@ def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | N
     if not options:
         return None
     topic = _topic(an, claim.point)
-    predicate = third_person(_holder_predicate(claim))
+    predicate = third_person(trim_statement(_holder_predicate(claim)))
     prompt = f"In the article's debate on {topic}, who {predicate}?"
     return Candidate(
         question=build(
@@ -134,7 +146,9 @@ def _who_holds(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
         if point is not None and c.point is point and c.role == "claim" and c.side != "pro"
     ]
     options = list(dict.fromkeys([*concerns, debate.con_label]))[:2]
-    prompt = f"In the article's debate on {_topic(an, point)}, who {reply.statement}?"
+    prompt = (
+        f"In the article's debate on {_topic(an, point)}, who {trim_statement(reply.statement)}?"
+    )
     return Candidate(
         question=build(
             kind="debate",

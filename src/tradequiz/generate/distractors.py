@@ -61,9 +61,13 @@ def supported(an: Analysis, option: str, context: frozenset[str]) -> str | None:
     words: put in the blank, the option would be true as well.  Returns the sentence id."""
     if not context:
         return None
-    need = min(2, len(context))
     for sid in an.sentences_with(option):
-        if len(content_set(an.sentence_texts[sid]) & context) >= need:
+        shared = content_set(an.sentence_texts[sid]) & context
+        # Two telling words in common, or one the document uses only once or twice
+        # ("precision": Japan's strengths are named in two places).
+        if len(shared) >= min(2, len(context)) or any(
+            an.sentence_frequency.get(s, 0) <= 2 for s in shared
+        ):
             return sid
     return None
 
@@ -88,6 +92,7 @@ def pick(
     with them (see ``supported``) would be a second right answer and is not used.
     """
     entries = _window(an.pool.get(cls, []), section_index)
+    block_id = sentence_id.rsplit(".s", 1)[0]
     answer_key = normalise(answer)
     listed_with = an.listed_with.get(answer_key, frozenset())
     excluded = {answer_key, *(normalise(s) for s in siblings)}
@@ -106,6 +111,8 @@ def pick(
         key = entry.key
         if key in excluded or key in seen or entry.sentence_id == sentence_id:
             continue
+        if entry.sentence_id.rsplit(".s", 1)[0] == block_id:
+            continue  # said in the same paragraph or line: too likely related to the answer
         seen.add(key)
         if entry.topic_only or entry.form != form or entry.stems & answer_stems:
             continue

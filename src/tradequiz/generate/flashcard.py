@@ -19,9 +19,11 @@ from tradequiz.generate.analysis import Analysis
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
 from tradequiz.generate.lexicon import (
     CON_SIDE,
+    LIST_TRIGGERS,
     NOUN_CLASSES,
     PRO_SIDE,
     PRONOUN_OPENERS,
+    STOPWORDS,
     TOPIC_STANDINS,
     VIEW_NOUNS,
     wordset,
@@ -38,7 +40,13 @@ from tradequiz.generate.text import (
     words,
 )
 from tradequiz.generate.units import Unit, split_subject
-from tradequiz.generate.verbs import BASE_FORMS, THIRD_PERSON, is_verb_form
+from tradequiz.generate.verbs import (
+    BASE_FORMS,
+    PAST_FORMS,
+    PAST_TO_BASE,
+    THIRD_PERSON,
+    is_verb_form,
+)
 
 _SKIP_HEADS = TOPIC_STANDINS | frozenset(VIEW_NOUNS) | {
     "approach", "debate", "response", "reply", "answer", "focus", "milestone", "steps",
@@ -162,6 +170,118 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
             score=0.6,
             **clause_keys(unit.sentence.id, unit.index),
         )
+
+
+# Verbs whose object follows a preposition: "benefit from X" → "What do … benefit from?"
+_PHRASAL = {
+    "benefit": "from", "depend": "on", "rely": "on", "focus": "on", "center": "on",
+    "centre": "on", "engage": "with", "invest": "in", "specialize": "in", "specialise": "in",
+    "compete": "with", "contribute": "to", "lead": "to", "point": "to", "respond": "to",
+    "adapt": "to", "turn": "to", "draw": "on", "build": "on", "insist": "on",
+}  # fmt: skip
+_NOT_OBJECT = wordset(
+    """
+    that to whether if how why when where which who as than within across through between
+    among over under after before during since by with without against about around beyond
+    in on at of for from into onto upon toward towards and or but
+    """
+)
+# Verbs with two objects ("make India a regional base", "offer manufacturers land"), whose
+# "what" would be half an answer.
+_TWO_OBJECTS = wordset(
+    "make give offer keep call find leave render bring send show grant award deny lend pay tell"
+)
+_OBJECT_CUT = re.compile(
+    r" by (?=[a-z]+ing\b)| through | rather than | so that |—|;|"
+    r",? (?:where|which|who|while|whereas|but|so|as|with|although) |, [a-z]+ing\b"
+)
+
+
+def _object_cards(an: Analysis) -> Iterator[Candidate]:
+    """ "In a world where supply chains span oceans, what does the bilateral relationship
+    emphasize?" → "Reliability, resiliency, and the capacity to respond quickly to
+    disruptions." — a clause's object asked from its subject and verb (facts only: a
+    debate's claims are asked with their holders)."""
+    for unit in an.units:
+        if unit.problem or an.ctx.is_debate(unit.section):
+            continue
+        split = split_subject(unit.core)
+        if split is None:
+            continue
+        intro, subject, verb, rest = split
+        if " " in verb or (not _worth_asking(an, unit, subject) and not _plain_subject(subject)):
+            continue
+        lower = verb.lower()
+        if lower in THIRD_PERSON:
+            base, aux = third_person_to_base(lower), "does"
+        elif lower in PAST_TO_BASE:
+            base, aux = PAST_TO_BASE[lower], "did"
+        elif lower in BASE_FORMS and is_plural(subject):
+            base, aux = lower, "do"
+        else:
+            continue
+        if base in {"be", "have", "do", "seem", "appear", "become", "remain", "say", "argue"}:
+            continue
+        if base in _TWO_OBJECTS:
+            continue
+        if subject.lower() not in unit.sentence.text.lower():
+            continue
+        particle = _PHRASAL.get(base, "")
+        ws = rest.split(" ")
+        if particle:
+            if ws[0].lower() != particle:
+                continue
+            ws = ws[1:]
+        if not ws or ws[0].lower() in _NOT_OBJECT | LIST_TRIGGERS or is_verb_form(ws[0]):
+            continue  # "… that …", "to …", "in …": not an object
+        answer = _OBJECT_CUT.split(" ".join(ws), maxsplit=1)[0].strip(" ,")
+        answer = _cut_new_clause(answer)
+        if not 2 <= len(words(answer)) <= 16 or _points_back(answer):
+            continue
+        question = f"what {aux} {an.ctx.lower(subject)} {base}{' ' + particle if particle else ''}"
+        body = f"{an.ctx.lower(intro)}{question}".strip()
+        framed = an.ctx.frame(unit.section, unit.block, body)
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"{framed}?",
+                generator="flashcard.object",
+                essential=normalise(answer),
+                difficulty=0.55,
+                answers=(sentence(upper_first(answer)),),
+            ),
+            fact=f"{unit.sentence.id}#{unit.index}|subject",
+            answers=(answer,),
+            score=0.58,
+            **clause_keys(unit.sentence.id, unit.index),
+        )
+
+
+_FINITE = THIRD_PERSON | PAST_FORMS | wordset("is are was were has have had")
+
+
+def _cut_new_clause(answer: str) -> str:
+    """The object without a clause joined to it: "Non-tariff barriers and accelerates …",
+    "The People's Republic of China in 1972, and trade grew slowly" (not "more choices and
+    lower prices", nor "X, Y, and the capacity to …")."""
+    for match in re.finditer(r",? and (\w+)(?: (\w+))?", answer):
+        first, second = match.group(1).lower(), (match.group(2) or "").lower()
+        if first in _FINITE or (second in _FINITE and first not in STOPWORDS):
+            return answer[: match.start()]
+    return answer
+
+
+def _plain_subject(subject: str) -> bool:
+    """A definite subject a stem can name ("the bilateral relationship", "Consumers"), ending
+    in a noun ("Economic" of "Economic ties are …" is not one)."""
+    ws = words(subject)
+    if not 1 <= len(ws) <= 6 or ws[0].lower() in PRONOUN_OPENERS | _SUBJECT_OPENERS:
+        return False
+    if ws[0].lower() in STOPWORDS - {"the"}:
+        return False  # "and in 2022 Japan"
+    last = ws[-1].lower()
+    return not (last.endswith(("ic", "al", "ive", "ous")) or last in STOPWORDS)
 
 
 def _means_cards(an: Analysis) -> Iterator[Candidate]:
@@ -304,5 +424,6 @@ def _purpose_cards(an: Analysis) -> Iterator[Candidate]:
 def candidates(an: Analysis) -> Iterator[Candidate]:
     yield from _term_cards(an)
     yield from _subject_cards(an)
+    yield from _object_cards(an)
     yield from _means_cards(an)
     yield from _purpose_cards(an)

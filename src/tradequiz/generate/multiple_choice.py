@@ -12,19 +12,34 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tradequiz.bank.model import BLANK
 from tradequiz.document.model import Block
 from tradequiz.generate import distractors
-from tradequiz.generate.analysis import Analysis, TermList, View, option_worthy
+from tradequiz.generate.analysis import Analysis, TermList, View, in_source, option_worthy
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.cloze import blank_phrase, in_view_part
 from tradequiz.generate.debate_facts import third_person
 from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE, wordset
 from tradequiz.generate.periods import Period, find_periods
 from tradequiz.generate.shapes import np_problem, same_sense
-from tradequiz.generate.terms import category_phrase, clues, distinctive_stems, typed_first
-from tradequiz.generate.text import content_set, normalise, sentence, stem, upper_first, words
+from tradequiz.generate.terms import (
+    category_phrase,
+    clues,
+    distinctive_stems,
+    readable_clues,
+    typed_first,
+)
+from tradequiz.generate.text import (
+    content_set,
+    normalise,
+    plural_noun,
+    sentence,
+    stem,
+    upper_first,
+    words,
+)
 from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS
 
 
@@ -40,12 +55,9 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 continue
             if ctx.starts_with_name(view.text[phrase.start :]):
                 continue  # "Sweden and Finland": names are asked as typed clozes, not as items
-            if (
-                not an.specific(phrase.text)
-                or phrase.text.split(" ", 1)[0].lower() in _WEAK_OPENERS
-            ):
+            if not an.specific(phrase.text) or phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
                 continue  # "numerous industries": a quantifier is not a thing to know
-            if not option_worthy(view.text, phrase):
+            if not option_worthy(view.text, phrase) or not in_source(view, phrase):
                 continue  # not a whole noun phrase of a type its options can share
             blanked, answer = blank_phrase(view, phrase)
             if "not only" in blanked or blanked.rstrip().endswith(("a ____", "an ____")):
@@ -86,7 +98,7 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 answers=(answer,),
                 score=score - 0.03 * view.index,
                 problem=unit.problem,
-                **clause_keys(unit.sentence.id, unit.index),
+                **clause_keys(unit.sentence.id, unit.index, part=view.index),
                 distractors=tuple(wrong),
             )
 
@@ -126,7 +138,7 @@ def _period_questions(an: Analysis) -> Iterator[Candidate]:
                 answers=(answer,),
                 score=0.8 - 0.03 * view.index,
                 problem=unit.problem,
-                **clause_keys(unit.sentence.id, unit.index),
+                **clause_keys(unit.sentence.id, unit.index, part=view.index),
                 distractors=tuple(wrong),
             )
 
@@ -164,7 +176,7 @@ def _term_questions(an: Analysis) -> Iterator[Candidate]:
                 )
 
 
-_ACTOR_CLAUSE = re.compile(
+ACTOR_CLAUSE = re.compile(
     r"^(?P<intro>(?:As|While|When|Although|Because|Since|If|In|Over|During|After|Before)"
     r"\b[^,]{0,80}, )?(?P<subject>(?:[A-Za-z-]+ ){0,2}[A-Za-z-]+s) (?P<verb>[a-z]+) (?P<rest>.+)$"
 )
@@ -191,6 +203,15 @@ for _family in _FAMILY_LISTS:
         _ACTOR_FAMILIES.setdefault(_member, set()).update(_family.split())
 
 
+def actor_family(head: str) -> set[str]:
+    """Actors that may stand for ``head`` ("firms" → companies, businesses, …)."""
+    return _ACTOR_FAMILIES.get(head, {head})
+
+
+def actor_words(an: Analysis) -> list[str]:
+    return _actors(an)
+
+
 def _actors(an: Analysis) -> list[str]:
     """Plural nouns naming people or organisations that the document uses."""
     found: dict[str, str] = {}
@@ -206,7 +227,7 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
     """ "Consumers benefit from …" → "Who benefits from …?" with other actors as options."""
     actors = _actors(an)
     for unit in an.units:
-        match = _ACTOR_CLAUSE.match(unit.core)
+        match = ACTOR_CLAUSE.match(unit.core)
         if not match:
             continue
         subject, verb, rest = match.group("subject"), match.group("verb"), match.group("rest")
@@ -225,7 +246,7 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
         where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
         prompt = f"According to the article{where}, {body}?"
         answer = upper_first(subject)
-        family = _ACTOR_FAMILIES.get(head, {head})
+        family = actor_family(head)
         others = [
             a for a in actors if stem(a) != stem(head) and a not in body.lower() and a not in family
         ]  # "Companies" is no wrong answer when "Japanese firms" is the right one
@@ -254,7 +275,7 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
 
 
 ASSOCIATIONS_PER_TERM = 2
-_WEAK_OPENERS = wordset(
+WEAK_OPENERS = wordset(
     """
     both other many several numerous certain some various more new different key major main
     important specific particular general overall further additional recent
@@ -262,70 +283,201 @@ _WEAK_OPENERS = wordset(
 )
 
 
-def _association_questions(an: Analysis) -> Iterator[Candidate]:
-    """ "Which key element of … does the article link to semiconductors?" — one telling phrase
-    of a term's description, the other terms of its list as options."""
+@dataclass(frozen=True)
+class Cue:
+    """A telling phrase of one item's description ("export controls" for "Supply chain
+    resilience and security") and the fact it would test."""
+
+    text: str
+    view: View
+    fact: str
+
+
+def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
+    """For each item of a list (by block id), its telling phrases, best first: phrases no
+    other item mentions, that name none of the terms' own words and are not a kind of the
+    item itself ("solar manufacturing" for Clean energy)."""
     views_of: dict[str, list[View]] = {}
     for view in an.views:
         views_of.setdefault(view.unit.block.id, []).append(view)
+    terms = list(term_list.terms())
+    all_stems = {t: distinctive_stems(an, term_list, t) for t in terms}
+    described = {b.id: content_set(b.description or "") for b in term_list.items}
+    cues: dict[str, list[Cue]] = {}
+    for block in term_list.items:
+        elsewhere = frozenset().union(*(v for k, v in described.items() if k != block.id))
+        found: list[tuple[float, str, View]] = []
+        for view in views_of.get(block.id, []):
+            if view.unit.problem:
+                continue
+            for phrase in view.phrases:
+                if an.is_topic_only(phrase.text) or phrase.kind not in {"name", "item"}:
+                    continue
+                if phrase.cls == "action" or phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
+                    continue  # "reduces prices", "numerous industries": not a thing to link
+                if any(stems & content_set(phrase.text) for stems in all_stems.values()):
+                    continue  # names a term's own word: a giveaway or a trap
+                n = len(words(phrase.text))
+                stems = content_set(phrase.text)
+                if n < 2 or n > 5 or not an.specific(phrase.text):
+                    continue  # one word ("Africa", "Shinkansen") is trivia, not the point
+                if phrase.kind == "name" and phrase.cls != "institution":
+                    continue  # a place or a firm: where, not what the line is about
+                if np_problem(phrase.text) or same_sense(phrase.text, block.term or ""):
+                    continue  # "solar manufacturing" → Clean energy: a kind of the answer
+                if phrase.text not in view.unit.sentence.text:
+                    continue
+                if stems & elsewhere:
+                    continue  # another item mentions it too: more than one answer
+                rarity = sum(an.sentence_frequency.get(x, 1) for x in stems) / len(stems)
+                kind_rank = {"name": 0.0, "item": 0.5, "object": 1.0}.get(phrase.kind, 2.0)
+                found.append((kind_rank + rarity, phrase.text, view))
+        found.sort(key=lambda f: (f[0], f[1]))
+        seen: set[str] = set()
+        for _rank, text, view in found:
+            phrase = next(p for p in view.phrases if p.text == text)
+            # Naming an item of a list makes this the same fact as a blank in that list.
+            listed = (text, *phrase.siblings)
+            fact = (
+                f"{view.unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}"
+                if phrase.kind == "item"
+                else f"{view.unit.sentence.id}|{normalise(text)}"
+            )
+            if fact not in seen:
+                seen.add(fact)
+                cues.setdefault(block.id, []).append(Cue(text, view, fact))
+    return cues
+
+
+def _association_questions(an: Analysis) -> Iterator[Candidate]:
+    """ "Which key element of … does the article link to semiconductors?" — one telling phrase
+    of a term's description, the other terms of its list as options."""
     for term_list in an.term_lists:
         if len(term_list.items) < 4:
             continue
-        terms = list(term_list.terms())
-        all_stems = {t: distinctive_stems(an, term_list, t) for t in terms}
-        described = {b.id: content_set(b.description or "") for b in term_list.items}
+        cues = association_cues(an, term_list)
         for block in term_list.items:
-            elsewhere = frozenset().union(*(v for k, v in described.items() if k != block.id))
-            found: list[tuple[float, str, View]] = []
-            for view in views_of.get(block.id, []):
-                if view.unit.problem:
-                    continue
-                for phrase in view.phrases:
-                    if an.is_topic_only(phrase.text) or phrase.kind not in {"name", "item"}:
-                        continue
-                    if phrase.cls == "action" or phrase.text.split(" ", 1)[0].lower() in {
-                        "both",
-                        "numerous",
-                        "other",
-                        "many",
-                        "several",
-                        "certain",
-                    }:
-                        continue  # "reduces prices", "numerous industries": not a thing to link
-                    if any(stems & content_set(phrase.text) for stems in all_stems.values()):
-                        continue  # names a term's own word: a giveaway or a trap
-                    n = len(words(phrase.text))
-                    stems = content_set(phrase.text)
-                    if n < 2 or n > 5 or not an.specific(phrase.text):
-                        continue  # one word ("Africa", "Shinkansen") is trivia, not the point
-                    if phrase.kind == "name" and phrase.cls != "institution":
-                        continue  # a place or a firm: where, not what the line is about
-                    if np_problem(phrase.text) or same_sense(phrase.text, block.term or ""):
-                        continue  # "solar manufacturing" → Clean energy: a kind of the answer
-                    if stems & elsewhere:
-                        continue  # another item mentions it too: more than one answer
-                    rarity = sum(an.sentence_frequency.get(x, 1) for x in stems) / len(stems)
-                    kind_rank = {"name": 0.0, "item": 0.5, "object": 1.0}.get(phrase.kind, 2.0)
-                    found.append((kind_rank + rarity, phrase.text, view))
-            if not found:
-                continue
-            found.sort(key=lambda f: (f[0], f[1]))
-            used: set[str] = set()
-            for _rank, text, view in found:
-                phrase = next(p for p in view.phrases if p.text == text)
-                # Naming an item of a list makes this the same fact as a blank in that list.
-                listed = (text, *phrase.siblings)
-                fact = (
-                    f"{view.unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}"
-                    if phrase.kind == "item"
-                    else f"{view.unit.sentence.id}|{normalise(text)}"
-                )
-                if fact in used or len(used) >= ASSOCIATIONS_PER_TERM:
-                    continue
-                made = _association(an, term_list, block, view, text, fact, len(used))
+            made_here = 0
+            for cue in cues.get(block.id, []):
+                if made_here >= ASSOCIATIONS_PER_TERM:
+                    break
+                made = _association(an, term_list, block, cue.view, cue.text, cue.fact, made_here)
                 if made is not None:
-                    used.add(fact)
+                    made_here += 1
                     yield made
+
+
+def _member_questions(an: Analysis) -> Iterator[Candidate]:
+    """ "Which of these does the article list among the sectors of …?" — one term of the
+    list against terms of other lists that the list's own text never mentions."""
+    lists = [t for t in an.term_lists if len(t.items) >= 3]
+    for term_list in lists:
+        own = content_set(" ".join(b.text for b in term_list.items) + " " + term_list.category)
+        longest = max(len(words(t)) for t in term_list.terms()) + 1
+        outsiders = [
+            (b, other)
+            for other in lists
+            if other.section.id != term_list.section.id and other.category != term_list.category
+            and abs(other.section.index - term_list.section.index) <= 4
+            for b in other.items
+            if not content_set(b.term or "") & own and len(words(b.term or "")) <= longest
+        ]  # fmt: skip
+        if len(outsiders) < 3:
+            continue
+        ranked = sorted(
+            term_list.items,
+            key=lambda b: hashlib.sha256(f"member-mcq{b.term}".encode()).hexdigest(),
+        )
+        for block in ranked[:MEMBER_QUESTIONS]:
+            term = block.term or ""
+            chosen = distractors.pick_terms(
+                [term, *(b.term or "" for b, _ in outsiders)], term, seed=f"member{term}"
+            )
+            if chosen is None:
+                continue
+            homes = {b.term: other for b, other in outsiders}
+            where = (
+                f"the issues in its debate on {an.ctx.topic}"
+                if an.ctx.is_debate(term_list.section)
+                else f"the {plural_noun(term_list.category)} of {an.ctx.topic}"
+            )
+            feedback = {
+                t: f"The article gives “{t}” under {homes[t].section.title}, among its "
+                f"{plural_noun(homes[t].category)}."
+                for t in chosen
+                if t in homes
+            }
+            yield Candidate(
+                question=build(
+                    kind="multiple_choice",
+                    source=Source(term_list.section, block, explanation=block.text),
+                    prompt=f"Which of these does the article list among {where}?",
+                    generator="mcq.member",
+                    essential=normalise(term),
+                    difficulty=0.3,
+                    choices=order_choices(f"member{term}", term, chosen, feedback),
+                ),
+                fact=f"{term_list.items[0].id}|member|{normalise(term)}",
+                answers=(term,),
+                score=0.66,
+                distractors=tuple(chosen),
+            )
+
+
+MEMBER_QUESTIONS = 1
+DESCRIBE_WORDS = 22
+
+
+def _describe_questions(an: Analysis) -> Iterator[Candidate]:
+    """ "Which of these does the article say about “Digital trade and services”?" — the
+    reverse of naming a term from its description: the term's own clue against the other
+    terms' clues (their telling words masked, so no option repeats a term)."""
+    for term_list in an.term_lists:
+        if len(term_list.items) < 4:
+            continue
+        best: dict[str, str] = {}
+        for block in term_list.items:
+            found = readable_clues(an, term_list, block)
+            if found and len(words(found[0].text)) <= DESCRIBE_WORDS:
+                best[block.id] = found[0].text
+        if len(best) < 4:
+            continue
+        for block in term_list.items:
+            if block.id not in best:
+                continue
+            term = block.term or ""
+            answer = best[block.id]
+            others = [t for k, t in best.items() if k != block.id]
+            wrong = sorted(
+                others, key=lambda t: hashlib.sha256(f"{term}|{t}".encode()).hexdigest()
+            )[:3]
+            if len(wrong) < 3:
+                continue
+            homes = {best[b.id]: b.term or "" for b in term_list.items if b.id in best}
+            feedback = {w: f"The article says this about “{homes[w]}”." for w in wrong}
+            if an.ctx.is_debate(term_list.section):
+                prompt = (
+                    f"In the article's debate on {an.ctx.topic}, which of these does it say "
+                    f"under “{term}”?"
+                )
+            else:
+                prompt = f"Which of these does the article say about “{term}”?"
+            clue_sentence = next(s for s in block.sentences if answer.split("…")[0][:20] in s.text)
+            yield Candidate(
+                question=build(
+                    kind="multiple_choice",
+                    source=Source(term_list.section, block, clue_sentence, explanation=block.text),
+                    prompt=prompt,
+                    generator="mcq.describe",
+                    essential=normalise(term),
+                    difficulty=0.4,
+                    choices=order_choices(f"describe{term}", answer, wrong, feedback),
+                ),
+                fact=f"{block.id}|describe",
+                answers=(answer,),
+                score=0.7,
+                distractors=tuple(wrong),
+            )
 
 
 def _association(
@@ -338,8 +490,8 @@ def _association(
     phrase_text = an.ctx.lower(text)
     if an.ctx.is_debate(term_list.section):
         prompt = (
-            f"In the article's debate on {an.ctx.topic}, under which issue does it discuss "
-            f"{phrase_text}?"
+            f"In the article's debate on {an.ctx.topic}, under which issue is {phrase_text} "
+            "discussed?"
         )
     else:
         category = category_phrase(an, term_list)
@@ -364,6 +516,8 @@ def _association(
 
 def candidates(an: Analysis) -> Iterator[Candidate]:
     yield from _association_questions(an)
+    yield from _member_questions(an)
+    yield from _describe_questions(an)
     yield from _actor_questions(an)
     yield from _item_questions(an)
     yield from _period_questions(an)

@@ -261,9 +261,16 @@ def _valid(text: str, items: list[tuple[int, int]]) -> bool:
         a, b = (len(words(t)) for t in texts)
         if max(a, b) > 3 * min(a, b):
             return False
-        if a == 1 and b >= 2 and not text[items[1][1] :].lstrip().startswith((",", ";")):
-            # "defense and diplomatic collaboration", "the pace and scope of liberalization":
-            # the one-word item most likely shares the second one's head noun.
+        first_words = [w for w in words(texts[0]) if w.lower() not in _DETERMINERS]
+        singular_first = bool(first_words) and not is_plural(first_words[-1])
+        if (
+            b >= 2
+            and singular_first
+            and (len(first_words) == 1 or (len(first_words) == 2 and _is_adjective(first_words[0])))
+        ):
+            # "defense and diplomatic collaboration", "the pace and scope of liberalization",
+            # "high safety and quality standards": the first item most likely shares the
+            # second one's head noun.
             return False
     return True
 

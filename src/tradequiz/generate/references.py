@@ -108,6 +108,8 @@ def unresolved(text: str, topic_head: str = "", topic_named: bool = False) -> st
         elif w in {"this", "these", "those", "such"}:
             if (w == "such" and nxt == "as") or (w == "this" and nxt == "way"):
                 continue  # "such as …", "describe this way: “…”"
+            if w == "these" and i > 0 and lowered[i - 1] == "of" and i < 3:
+                continue  # "Which of these …?": the options that follow
             if w == "those" and nxt in {"who", "that", "which", "of", "in"}:
                 continue
             if not nxt or nxt in STOPWORDS or (is_verb_form(nxt) and not _nounish(words[i + 1])):

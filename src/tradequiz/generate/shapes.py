@@ -75,14 +75,34 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
     ),
     "outcome": wordset(
         """
-        stability security growth prosperity competitiveness productivity innovation resilience
-        transparency efficiency reliability welfare employment autonomy leadership openness
-        predictability sustainability wage wages price prices investment jobs job choice
-        choices cost costs risk risks gain gains income incomes output exports imports
+        stability security growth prosperity competitiveness productivity innovation
+        efficiency welfare employment leadership wage wages price prices investment jobs job
+        choice choices cost costs risk risks gain gains income incomes output exports imports
         revenue revenues profits profit deficit deficits surplus surpluses unemployment
-        inflation demand supply access
+        inflation demand supply access participation interests emissions
         """
     ),
+    "value": wordset(
+        """
+        reciprocity resiliency resilience transparency openness predictability reliability
+        fairness sustainability autonomy accountability certainty flexibility integrity
+        sovereignty independence trust
+        """
+    ),
+    "system": wordset(
+        """
+        order system systems regime regimes framework frameworks architecture governance
+        administration market markets economy economies alliance alliances institutions
+        institution field
+        """
+    ),
+    "infrastructure": wordset(
+        """
+        chains chain networks corridors ports routes links hubs pipelines railways roads
+        highways grids metro
+        """
+    ),
+    "trade": wordset("trade commerce"),
     "activity": wordset(
         """
         collaboration cooperation exchange coordination research training reallocation sourcing
@@ -105,7 +125,27 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
     ),
 }
 # Classes whose members are not interchangeable with anything: a period is asked apart.
-CLOSED_CLASSES = frozenset({"goods", "sector", "actor", "instrument", "outcome", "digital"})
+# Classes whose members can stand in for one another as options ("system" is too mixed: an
+# order, an alliance and an administration are not alternatives to each other).
+OPTION_CLASSES = frozenset(
+    {"goods", "sector", "actor", "instrument", "outcome", "value", "digital", "activity",
+     "infrastructure", "trade", "macro", "place"}
+)  # fmt: skip
+# Concrete classes, where a swapped item makes a fair false statement rather than an odd one.
+SWAP_CLASSES = frozenset(
+    {"goods", "sector", "actor", "instrument", "digital", "infrastructure", "trade"}
+)
+# Adjectives that look like verbs at the start of a noun phrase ("lower prices", "advanced
+# manufacturing capabilities").
+VERBLIKE_ADJECTIVES = wordset(
+    """
+    lower higher open clear free close secure better fair level advanced integrated targeted
+    coordinated skilled developed developing emerging sustained increased reduced improved
+    organized organised managed shared combined limited specialized specialised diversified
+    processed refined liquefied finished manufactured automated regulated protected rising
+    falling growing leading existing
+    """
+)
 
 _LEADING_BAD = wordset(
     """
@@ -156,10 +196,12 @@ def np_problem(phrase: str) -> str | None:
     first, last = ws[0].lower(), ws[-1].lower()
     if first in _LEADING_BAD:
         return f"starts with “{ws[0]}”"
-    if first in (BASE_FORMS | THIRD_PERSON | PAST_FORMS) - ING_FORMS and first not in (
-        HEAD_CLASSES["goods"] | HEAD_CLASSES["outcome"] | HEAD_CLASSES["instrument"]
-    ):
+    verb_start = first in (BASE_FORMS | THIRD_PERSON | PAST_FORMS) - ING_FORMS
+    nouns = HEAD_CLASSES["goods"] | HEAD_CLASSES["outcome"] | HEAD_CLASSES["instrument"]
+    if verb_start and first not in nouns and not (first in VERBLIKE_ADJECTIVES and len(ws) > 1):
         return f"starts with the verb “{ws[0]}”"
+    if len(ws) > 1 and first.endswith(("ed", "en")) and ws[1].lower() in {"by", "to", "with"}:
+        return f"starts with the participle “{ws[0]}”"  # "underwritten by enforceable rules"
     if last in _TRAILING_BAD or (last in PAST_FORMS and len(ws) > 1):
         return f"ends with “{ws[-1]}”"
     if last.endswith("ly") and len(last) > 4:

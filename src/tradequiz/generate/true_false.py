@@ -15,13 +15,25 @@ import hashlib
 import re
 from collections.abc import Iterator
 
+from tradequiz.bank.model import BLANK
 from tradequiz.document.model import Block
-from tradequiz.generate.analysis import Analysis, TermList, View
+from tradequiz.generate import distractors
+from tradequiz.generate.analysis import Analysis, TermList, View, in_source, option_worthy
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
+from tradequiz.generate.cloze import blank_phrase, in_view_part
 from tradequiz.generate.debate_facts import holder_led, point_view
+from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE
+from tradequiz.generate.multiple_choice import (
+    ACTOR_CLAUSE,
+    WEAK_OPENERS,
+    actor_family,
+    actor_words,
+)
 from tradequiz.generate.periods import Period, find_periods, put_period
+from tradequiz.generate.shapes import SWAP_CLASSES
 from tradequiz.generate.terms import clues, distinctive_stems
-from tradequiz.generate.text import content_set, normalise, sentence, words
+from tradequiz.generate.text import content_set, normalise, sentence, stem, upper_first, words
+from tradequiz.generate.variants import STANDARD_FORMS
 
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:[ –][A-Z][\w.]*)?)(['’]s)\b")
 
@@ -83,7 +95,7 @@ def _candidate(
         answers=(),
         score=score,
         problem=unit.problem,
-        **clause_keys(unit.sentence.id, unit.index, restatement=truth),
+        **clause_keys(unit.sentence.id, unit.index, restatement=truth, part=view.index),
     )
 
 
@@ -94,6 +106,113 @@ def _true_statements(an: Analysis) -> Iterator[Candidate]:
         yield _candidate(
             an, view, view.text, True, "tf.restate", f"view{view.index}", 0.5 - 0.05 * view.index
         )
+
+
+def _item_swaps(an: Analysis) -> Iterator[Candidate]:
+    """A clause with one item put in place of another of the same type that the document
+    does not say there ("consumers benefit from more choices and higher tariffs"): false
+    because of what the document says, with the same checks as a multiple-choice option."""
+    section_index = {s.id: s.index for s in an.doc.sections}
+    for view in an.views:
+        unit = view.unit
+        if unit.problem or "not only" in view.text or opinion_frame(an, view):
+            continue
+        for phrase in view.phrases:
+            if phrase.kind not in {"item", "object"} or not in_view_part(view, phrase):
+                continue
+            if not option_worthy(view.text, phrase) or not in_source(view, phrase):
+                continue
+            first_of_list = all(view.text.find(x) > phrase.start for x in phrase.siblings)
+            concrete = phrase.cls in SWAP_CLASSES
+            if an.is_topic_only(phrase.text) or not (
+                concrete or (phrase.cls in {"activity", "value"} and not first_of_list)
+            ):  # an abstract first item's edge is a guess: "reductions in barriers, …"
+                continue
+            if phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
+                continue
+            blanked, answer = blank_phrase(view, phrase)
+            wrong = distractors.pick(
+                an,
+                answer=answer,
+                cls=phrase.cls,
+                section_index=section_index[unit.section.id],
+                sentence_id=unit.sentence.id,
+                stem_text=f"{blanked} {unit.block.term or ''}",
+                siblings=phrase.siblings,
+                lead=phrase.lead,
+                count=1,
+                seed=f"{unit.sentence.text}|false",
+                context=distractors.blank_context(an, blanked, answer),
+            )
+            if not wrong:
+                continue
+            swapped = wrong[0]
+            if blanked[: blanked.index(BLANK)].lower().endswith(("the ", "a ", "an ")):
+                swapped = re.sub(r"^(?:the|a|an) ", "", swapped)
+            body = blanked.replace(BLANK, swapped)
+            listed = (answer, *phrase.siblings)
+            yield Candidate(
+                question=build(
+                    kind="true_false",
+                    source=Source(unit.section, unit.block, unit.sentence),
+                    prompt=_statement(an, view, body),
+                    generator="tf.item_swap",
+                    essential=normalise(swapped),
+                    difficulty=0.45,
+                    truth=False,
+                ),
+                fact=f"{unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}",
+                answers=(),
+                score=0.6 - 0.03 * view.index,
+                problem=unit.problem,
+                **clause_keys(unit.sentence.id, unit.index, part=view.index),
+            )
+
+
+def _actor_swaps(an: Analysis) -> Iterator[Candidate]:
+    """ "Consumers benefit from more choices …" → "Firms benefit from more choices …"
+    (false): another actor the document names, of another kind, that it never says this of."""
+    actors = actor_words(an)
+    for view in an.views:
+        unit = view.unit
+        if view.index or unit.problem or opinion_frame(an, view):
+            continue
+        match = ACTOR_CLAUSE.match(unit.core)
+        if not match or match.group("intro"):
+            continue
+        subject = match.group("subject")
+        head = subject.split()[-1].lower()
+        if stem(head) not in NOUN_CLASSES["actor"] or head in PRO_SIDE + CON_SIDE:
+            continue
+        if subject not in unit.sentence.text or len(subject.split()) > 2:
+            continue
+        rest = unit.core[match.end("subject") :]
+        context = content_set(rest) - an.common_stems
+        family = actor_family(head)
+        options = sorted(
+            (a for a in actors if a not in family and a not in unit.core.lower()),
+            key=lambda a: hashlib.sha256(f"{unit.sentence.text}{a}".encode()).hexdigest(),
+        )
+        for other in options:
+            if distractors.supported(an, other, context):
+                continue  # the article says this of them too
+            body = upper_first(other) + rest
+            yield Candidate(
+                question=build(
+                    kind="true_false",
+                    source=Source(unit.section, unit.block, unit.sentence),
+                    prompt=_statement(an, view, body),
+                    generator="tf.actor_swap",
+                    essential=f"{normalise(subject)}>{normalise(other)}",
+                    difficulty=0.35,
+                    truth=False,
+                ),
+                fact=f"{unit.sentence.id}|{normalise(subject)}",
+                answers=(),
+                score=0.6,
+                **clause_keys(unit.sentence.id, unit.index),
+            )
+            break
 
 
 def _period_swaps(an: Analysis, all_periods: list[Period]) -> Iterator[Candidate]:
@@ -129,6 +248,121 @@ def _possessive_swaps(an: Analysis) -> Iterator[Candidate]:
         yield _candidate(an, view, body, False, "tf.possessive_swap", "|".join(names), 0.75)
 
 
+# Demonyms of common parties that their names do not spell out.
+_DEMONYMS = {
+    "united states": "American", "us": "American", "america": "American",
+    "european union": "European", "eu": "European", "united kingdom": "British",
+    "netherlands": "Dutch", "france": "French", "china": "Chinese", "japan": "Japanese",
+}  # fmt: skip
+
+
+_THE_NAMES = frozenset({"United States", "European Union", "United Kingdom", "Netherlands"})
+
+
+def parties(an: Analysis) -> list[dict[str, list[str]]]:
+    """The two sides a bilateral title names ("India–Japan economic partnership"), each with
+    the forms the document writes it in: names, a possessive and demonyms."""
+    title = an.ctx.title
+    match = re.match(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)–([A-Z][\w.]*(?: [A-Z][\w.]*)*)", title)
+    if not match:
+        return []
+    text = an.doc.text
+    out: list[dict[str, list[str]]] = []
+    for name in (match.group(1), match.group(2)):
+        names = [name]
+        for forms in STANDARD_FORMS:
+            if name in forms:
+                names.extend(
+                    f for f in forms if f != name and re.search(rf"\b{re.escape(f)}", text)
+                )
+        root = name[:-1] if len(name) > 4 else name
+        demonyms = sorted(
+            {
+                w
+                for w in re.findall(r"\b[A-Z][a-z]+\b", text)
+                if w != name and w.startswith(root) and 0 < len(w) - len(name) <= 3
+                and not w.endswith("s")
+            }
+        )  # fmt: skip
+        if not demonyms and name.lower() in _DEMONYMS:
+            demonyms = [_DEMONYMS[name.lower()]]
+        owned = [f for f in names if re.search(rf"\b{re.escape(f)}['’]s\b", text)]
+        if owned:
+            possessive = f"{owned[0]}'s"
+        else:
+            possessive = f"{name}'" if name.endswith("s") else f"{name}'s"
+            possessive = f"the {possessive}" if name in _THE_NAMES else possessive
+        out.append({"name": names, "demonym": demonyms, "possessive": [possessive]})
+    return out
+
+
+def _party_swap(text: str, sides: list[dict[str, list[str]]]) -> str | None:
+    """``text`` with the two parties' roles exchanged, or None when that is not a clean
+    exchange (they are coordinated, so the claim is symmetric; a form has no counterpart; a
+    name is part of a longer one, like "People's Republic of China")."""
+    a, b = sides
+    forms = [f for side in sides for key in ("name", "demonym") for f in side[key]]
+    alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    if not alternation:
+        return None
+    pattern = re.compile(rf"(?<![\w–-])(?:(the) )?({alternation})(['’]s)?(?![\w–-])")
+    found = list(pattern.finditer(text))
+    owners = [0 if any(m.group(2) in a[k] for k in ("name", "demonym")) else 1 for m in found]
+    if set(owners) != {0, 1}:
+        return None  # one party only: swapping would not change whose claim it is
+    for i in range(len(found) - 1):
+        between = text[found[i].end() : found[i + 1].start()]
+        if owners[i] != owners[i + 1] and re.fullmatch(
+            r"\s*(?:and|or|,|–|-)\s*(?:the\s*)?", between
+        ):
+            return None  # "Japan and the United States …": coordinated, so symmetric
+    pieces: list[str] = []
+    last = 0
+    for m, owner in zip(found, owners, strict=True):
+        before, after = text[: m.start()], text[m.end() :]
+        if re.search(r"[A-Z][\w’']*\s(?:of\s)?$", before) or re.match(r"\s[A-Z]", after):
+            return None  # inside a longer name
+        other = b if owner == 0 else a
+        word = m.group(2)
+        if word in a["demonym"] + b["demonym"]:
+            if not other["demonym"]:
+                return None
+            replacement = other["demonym"][0]
+            if m.group(1):
+                replacement = f"the {replacement}"  # "the Indian government"
+        elif m.group(3):
+            replacement = other["possessive"][0]
+        elif re.match(r"\s[a-z]", after) and m.group(1):
+            replacement = other["possessive"][0]  # "the US leadership" → "Japan's leadership"
+        else:
+            replacement = other["name"][0]
+            if m.group(1) or (other["name"][0] in _THE_NAMES and not before.endswith("the ")):
+                replacement = ("the " if other["name"][0] in _THE_NAMES else "") + replacement
+        if m.start() == 0 or text[m.start() - 2 : m.start()] in {". ", ": "}:
+            replacement = replacement[:1].upper() + replacement[1:]
+        pieces.append(text[last : m.start()] + replacement)
+        last = m.end()
+    swapped = "".join(pieces) + text[last:]
+    return swapped if swapped != text else None
+
+
+def _party_swaps(an: Analysis) -> Iterator[Candidate]:
+    """ "Indian iron ore helped supply Japanese steel mills" → "Japanese iron ore helped supply
+    Indian steel mills" (false): in a bilateral article, which way a flow goes is worth
+    knowing, and the reverse is false because of what the article says."""
+    sides = parties(an)
+    if len(sides) != 2:
+        return
+    for view in an.views:
+        unit = view.unit
+        if view.index or unit.problem or opinion_frame(an, view) or "“" in view.text:
+            continue
+        swapped = _party_swap(view.text, sides)
+        if swapped is None:
+            continue
+        yield _candidate(an, view, swapped, False, "tf.party_swap", "party-swap", 0.68)
+
+
 def _term_swaps(an: Analysis) -> Iterator[Candidate]:
     for term_list in an.term_lists:
         if len(term_list.items) < 3:
@@ -147,8 +381,8 @@ def _term_swaps(an: Analysis) -> Iterator[Candidate]:
                     other_term = other.term or ""
                     if distinctive_stems(an, term_list, other_term) & clue_stems:
                         continue
-                    told = content_set(other.description or "") - an.common_stems
-                    if told & clue_stems:
+                    told = (content_set(other.description or "") - an.common_stems) & clue_stems
+                    if len(told) >= 2 or any(an.sentence_frequency.get(x, 0) <= 2 for x in told):
                         continue  # the other item says some of this too: "false" is arguable
                     body = an.ctx.lower(clue.text)
                     where = "" if an.ctx.has_topic(body + other_term) else f" {an.ctx.about()}"
@@ -262,7 +496,10 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
 def candidates(an: Analysis) -> Iterator[Candidate]:
     all_periods = [p for v in an.views if v.index == 0 for p in find_periods(v.text)]
     yield from _true_statements(an)
+    yield from _item_swaps(an)
+    yield from _actor_swaps(an)
     yield from _period_swaps(an, all_periods)
     yield from _possessive_swaps(an)
+    yield from _party_swaps(an)
     yield from _term_swaps(an)
     yield from _membership(an)

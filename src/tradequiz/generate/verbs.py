@@ -69,3 +69,7 @@ ALL_FORMS = BASE_FORMS | THIRD_PERSON | PAST_FORMS | ING_FORMS
 
 def is_verb_form(word: str) -> bool:
     return word.lower() in ALL_FORMS
+
+
+# Past forms back to their bases ("pursued" → "pursue"); irregular ones only when listed.
+PAST_TO_BASE = {_inflect(b)[1]: b for b in BASE_FORMS}
