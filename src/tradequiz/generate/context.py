@@ -15,7 +15,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tradequiz.document.model import Block, Document, Section
-from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE, STOPWORDS, VIEW_NOUNS, wordset
+from tradequiz.generate.lexicon import (
+    CON_SIDE,
+    LIST_TRIGGERS,
+    PHRASE_BREAKERS,
+    PRO_SIDE,
+    STOPWORDS,
+    VIEW_NOUNS,
+    wordset,
+)
 from tradequiz.generate.text import is_plural, stem, words
 from tradequiz.generate.verbs import is_verb_form
 
@@ -89,7 +97,7 @@ class DocContext:
         if (
             bare.isalpha()
             and stem(bare) not in self.lower_stems
-            and bare not in STOPWORDS
+            and bare not in STOPWORDS | LIST_TRIGGERS | PHRASE_BREAKERS
             and not bare.endswith(("ed", "ing", "al", "ive", "ic", "ous", "ly", "ful", "able"))
         ):
             return text

@@ -25,6 +25,7 @@ from tradequiz.generate import distractors
 from tradequiz.generate.analysis import Analysis
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.debate_facts import Debate, Reply, SideClaim, read_debates, third_person
+from tradequiz.generate.feedback import rejected_notes, term_notes
 from tradequiz.generate.text import (
     content_set,
     is_plural,
@@ -64,6 +65,22 @@ def _holder_predicate(claim: SideClaim) -> str:
     if group and re.search(r"\bthey\b", predicate):
         predicate = re.sub(r"\bthey\b", group.group(1), predicate, count=1)
     return predicate
+
+
+def _holder_notes(an: Analysis, debate: Debate, claim: SideClaim | None = None) -> dict[str, str]:
+    """What each other holder argues in the article ("Critics contend that …")."""
+    out: dict[str, str] = {}
+    for other in debate.claims:
+        if claim is not None and other is claim:
+            continue
+        if other.label not in out and (claim is None or other.point is claim.point):
+            text = f"{other.label} {trim_statement(_holder_predicate(other))}"
+            out[other.label] = f"In the article, {an.ctx.lower(text)}."
+    for reply in debate.replies:
+        label = upper_first(reply.label)
+        if reply.explicit and label not in out:
+            out[label] = f"{label} {trim_statement(reply.statement)}."
+    return out
 
 
 def _first_in_point(debate: Debate, claim: SideClaim) -> bool:
@@ -118,7 +135,9 @@ def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | N
             generator="debate.who_argues",
             essential=normalise(claim.predicate),
             difficulty=0.3,
-            choices=order_choices(unit.sentence.text, claim.label, options),
+            choices=order_choices(
+                unit.sentence.text, claim.label, options, _holder_notes(an, debate, claim)
+            ),
         ),
         fact=f"{unit.sentence.id}|{unit.index}|who",
         answers=(claim.label,),
@@ -157,7 +176,7 @@ def _who_holds(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
             generator="debate.who_holds",
             essential=normalise(reply.statement),
             difficulty=0.4,
-            choices=order_choices(reply.sentence.text, label, options),
+            choices=order_choices(reply.sentence.text, label, options, _holder_notes(an, debate)),
         ),
         fact=f"{reply.sentence.id}|who",
         answers=(label,),
@@ -197,7 +216,9 @@ def _reply_choice(an: Analysis, debate: Debate, reply: Reply) -> Candidate | Non
             generator="debate.reply",
             essential=normalise(reply.core),
             difficulty=0.45,
-            choices=order_choices(reply.sentence.text, reply.core, wrong),
+            choices=order_choices(
+                reply.sentence.text, reply.core, wrong, rejected_notes(an, wrong)
+            ),
         ),
         fact=f"{reply.block.id}|reply",
         answers=(reply.core,),
@@ -253,7 +274,7 @@ def _concern_question(
             generator="debate.concern",
             essential=normalise(answer),
             difficulty=0.5,
-            choices=order_choices(reply_text, answer, wrong),
+            choices=order_choices(reply_text, answer, wrong, term_notes(debate.points, wrong)),
         ),
         fact=f"{point.id}|concern",
         answers=(answer,),

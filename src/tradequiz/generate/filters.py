@@ -38,6 +38,7 @@ REASONS = {
     "true_false_balance": "dropped to keep true and false statements balanced",
     "clause_quota": "enough questions on this clause already",
     "gives_away": "another question on the same sentence holds its answer (or it holds theirs)",
+    "repeated_option": "a wrong option already used by enough other questions",
 }
 GENERIC_STEMS = frozenset({"articl", "the"})
 _FRAME = re.compile(
@@ -93,7 +94,8 @@ def _choice_problem(q: Question, c: Candidate) -> tuple[str, str] | None:
     for other in others:
         if normalise(answer) in normalise(other) or normalise(other) in normalise(answer):
             return "answer_in_option", other
-    if q.kind == "multiple_choice":
+    if q.kind == "multiple_choice" and q.generator != "mcq.describe":
+        # (Descriptions share ordinary words; each is a different item's own sentence.)
         for i, a in enumerate(q.choices):
             for b in q.choices[i + 1 :]:
                 if overlaps(a.text, b.text):

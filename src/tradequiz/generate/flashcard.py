@@ -19,6 +19,7 @@ from tradequiz.generate.analysis import Analysis
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
 from tradequiz.generate.lexicon import (
     CON_SIDE,
+    INSTITUTION_HEADS,
     LIST_TRIGGERS,
     NOUN_CLASSES,
     PRO_SIDE,
@@ -28,7 +29,9 @@ from tradequiz.generate.lexicon import (
     VIEW_NOUNS,
     wordset,
 )
+from tradequiz.generate.ordering import events
 from tradequiz.generate.periods import find_periods
+from tradequiz.generate.references import unresolved
 from tradequiz.generate.text import (
     content_set,
     is_plural,
@@ -421,7 +424,94 @@ def _purpose_cards(an: Analysis) -> Iterator[Candidate]:
         )
 
 
+_PERIOD_PREP = re.compile(
+    r"\b((?:in the (?:wake|aftermath|years) of|in|during|after|before|since|by|until|following"
+    r"|at the (?:end|start) of))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _period_cards(an: Analysis) -> Iterator[Candidate]:
+    """ "According to the article, what happened in Japan–United States trade in the wake of
+    World War II?" → "The modern trade relationship began to coalesce." — the reverse of a
+    date blank: the event from its date."""
+    for event in events(an):
+        unit, period = event.view.unit, event.period
+        before = unit.core[: period.start]
+        prep = _PERIOD_PREP.search(before)
+        if unresolved(event.text, "", topic_named=True):
+            continue  # "Most of these measures were lifted": which measures?
+        text = period.text[:1].lower() + period.text[1:]
+        when = f"{prep.group(1).lower()} {text}" if prep else f"in {text}"
+        if not prep and period.start > 0:
+            continue  # a date inside a phrase ("reforms of 1991"): no clean "when"
+        when = re.sub(r"^in (?:the )?(\d{4})$", r"in \1", when)
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"According to the article, what happened in {an.ctx.topic} {when}?",
+                generator="flashcard.period",
+                essential=normalise(period.text),
+                difficulty=0.5,
+                answers=(sentence(event.text),),
+            ),
+            fact=f"{unit.sentence.id}|{normalise(period.text)}|event",
+            answers=(),
+            score=0.6,
+            **clause_keys(unit.sentence.id, unit.index),
+        )
+
+
+def _name_cards(an: Analysis) -> Iterator[Candidate]:
+    """ "What does the article say about the World Trade Organization?" → the sentences that
+    mention it: for institutions and agreements the article names (not places or people)."""
+    mentions: dict[str, list[Unit]] = {}
+    for view in an.views:
+        if view.index:
+            continue
+        for phrase in view.phrases:
+            if phrase.kind != "name" or an.is_topic_only(phrase.text):
+                continue
+            head = words(phrase.text)[-1].lower()
+            if phrase.cls != "institution" and head not in INSTITUTION_HEADS:
+                continue
+            if re.search(r"['’]s\b", phrase.text) or phrase.text not in view.unit.sentence.text:
+                continue
+            if re.search(r"[A-Z][\w’'-]* (?:and|of) $", view.text[: phrase.start]):
+                continue  # "Special Strategic and Global Partnership": half of a longer name
+            units = mentions.setdefault(phrase.text, [])
+            if view.unit not in units:
+                units.append(view.unit)
+    for name, units in mentions.items():
+        sentences = list(dict.fromkeys(u.sentence for u in units))[:2]
+        first = units[0]
+        answer = " ".join(s.text for s in sentences)
+        if len(words(answer)) > 70:
+            continue
+        institution = words(name)[-1].lower() in INSTITUTION_HEADS and len(words(name)) > 1
+        article = (
+            "the " if institution or re.search(rf"\bthe {re.escape(name)}", an.doc.text) else ""
+        )
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(first.section, first.block, first.sentence, explanation=answer),
+                prompt=f"What does the article say about {article}{name} in {an.ctx.topic}?",
+                generator="flashcard.name",
+                essential=normalise(name),
+                difficulty=0.55,
+                answers=(answer,),
+            ),
+            fact=f"name|{normalise(name)}",
+            answers=(),
+            score=0.55,
+        )
+
+
 def candidates(an: Analysis) -> Iterator[Candidate]:
+    yield from _period_cards(an)
+    yield from _name_cards(an)
     yield from _term_cards(an)
     yield from _subject_cards(an)
     yield from _object_cards(an)

@@ -21,9 +21,10 @@ from tradequiz.generate.analysis import Analysis, TermList, View, in_source, opt
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.cloze import blank_phrase, in_view_part
 from tradequiz.generate.debate_facts import third_person
+from tradequiz.generate.feedback import notes, term_notes
 from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE, wordset
 from tradequiz.generate.periods import Period, find_periods
-from tradequiz.generate.shapes import np_problem, same_sense
+from tradequiz.generate.shapes import HEAD_CLASSES, np_problem, same_sense
 from tradequiz.generate.terms import (
     category_phrase,
     clues,
@@ -91,7 +92,9 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                     generator="mcq.list_item" if phrase.kind == "item" else "mcq.object",
                     essential=normalise(answer),
                     difficulty=0.4 + 0.03 * len(phrase.siblings),
-                    choices=order_choices(unit.sentence.text, answer, wrong),
+                    choices=order_choices(
+                        unit.sentence.text, answer, wrong, notes(an, wrong, unit.sentence.id)
+                    ),
                 ),
                 # One question per list: siblings blanking another item read as a duplicate.
                 fact=f"{unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}",
@@ -132,7 +135,9 @@ def _period_questions(an: Analysis) -> Iterator[Candidate]:
                     generator="mcq.period",
                     essential=normalise(answer),
                     difficulty=0.35,
-                    choices=order_choices(unit.sentence.text, answer, wrong),
+                    choices=order_choices(
+                        unit.sentence.text, answer, wrong, notes(an, wrong, unit.sentence.id)
+                    ),
                 ),
                 fact=f"{unit.sentence.id}|{normalise(answer)}",
                 answers=(answer,),
@@ -167,7 +172,9 @@ def _term_questions(an: Analysis) -> Iterator[Candidate]:
                         generator="mcq.term",
                         essential=normalise(term),
                         difficulty=0.35 + 0.05 * clue.masks,
-                        choices=order_choices(clue.text, term, wrong),
+                        choices=order_choices(
+                            clue.text, term, wrong, term_notes(term_list.items, wrong)
+                        ),
                     ),
                     fact=f"{clue.sentence.id}|{normalise(term)}",
                     answers=(term,),
@@ -218,7 +225,7 @@ def _actors(an: Analysis) -> list[str]:
     for view in an.views:
         for word in words(view.text):
             lower = word.lower()
-            if lower.endswith("s") and stem(lower) in NOUN_CLASSES["actor"]:
+            if lower.endswith("s") and lower in HEAD_CLASSES["actor"]:
                 found.setdefault(stem(lower), lower)
     return sorted(found.values())
 
@@ -323,6 +330,8 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
                     continue  # one word ("Africa", "Shinkansen") is trivia, not the point
                 if phrase.kind == "name" and phrase.cls != "institution":
                     continue  # a place or a firm: where, not what the line is about
+                if phrase.kind == "item" and an.ctx.starts_with_name(phrase.text):
+                    continue  # "Latin America": a place among places
                 if np_problem(phrase.text) or same_sense(phrase.text, block.term or ""):
                     continue  # "solar manufacturing" → Clean energy: a kind of the answer
                 if phrase.text not in view.unit.sentence.text:
@@ -425,7 +434,7 @@ def _member_questions(an: Analysis) -> Iterator[Candidate]:
 
 
 MEMBER_QUESTIONS = 1
-DESCRIBE_WORDS = 22
+DESCRIBE_WORDS = 20
 
 
 def _describe_questions(an: Analysis) -> Iterator[Candidate]:
@@ -505,7 +514,7 @@ def _association(
             generator="mcq.association",
             essential=normalise(text),
             difficulty=0.45,
-            choices=order_choices(text, term, wrong),
+            choices=order_choices(text, term, wrong, term_notes(term_list.items, wrong)),
         ),
         fact=fact,
         answers=(term,),

@@ -42,7 +42,7 @@ class Event:
     text: str
 
 
-def _event_text(view: View, period: Period) -> str | None:
+def event_text(view: View, period: Period) -> str | None:
     text = view.unit.core
     if period.start >= len(text):
         return None
@@ -72,7 +72,7 @@ def _event_text(view: View, period: Period) -> str | None:
     return upper_first(event)
 
 
-def _events(an: Analysis) -> list[Event]:
+def events(an: Analysis) -> list[Event]:
     events: list[Event] = []
     for view in an.views:
         if view.index != 0 or view.unit.problem:
@@ -80,7 +80,7 @@ def _events(an: Analysis) -> list[Event]:
         periods = find_periods(view.unit.core)
         if len(periods) != 1:
             continue
-        text = _event_text(view, periods[0])
+        text = event_text(view, periods[0])
         if text:
             events.append(Event(view, periods[0], text))
     return events
@@ -95,14 +95,14 @@ def _chronology(events: list[Event]) -> list[Event]:
 
 
 def candidates(an: Analysis) -> Iterator[Candidate]:
-    events = _events(an)
+    found = events(an)
     groups: dict[str, list[Event]] = {}
-    for event in events:
+    for event in found:
         groups.setdefault(event.view.unit.section.id, []).append(event)
     chronologies = [_chronology(g) for g in groups.values()]
     chronologies = [c for c in chronologies if len(c) >= 3]
     if not chronologies:
-        whole = _chronology(events)
+        whole = _chronology(found)
         chronologies = [whole] if len(whole) >= 3 else []
     for chronology in chronologies:
         first, last = chronology[0].view.unit, chronology[-1].view.unit

@@ -22,6 +22,13 @@ from tradequiz.generate.dedup import DuplicateIndex, rarity
 from tradequiz.generate.text import content_set
 
 KIND_PENALTY = 0.06
+# And for every question of the same generator (template) in the section: the same
+# template many times over reads as a drill, not a quiz.
+GENERATOR_PENALTY = 0.03
+# A wrong option drawn from the document's phrases may serve this many questions: the same
+# "distractor" everywhere ("any country") teaches the learner to skip it.
+MAX_OPTION_USES = 2
+_POOL_GENERATORS = frozenset({"mcq.list_item", "mcq.object"})
 # Whether to reject a question whose answer stands in another question on the same sentence.
 # Off: on a short document it leaves about one question per sentence; the same-list and
 # same-clause rules (see ``candidate.clause_keys`` and the ``fact`` keys) catch the pairs
@@ -55,9 +62,17 @@ def _select_once(
     per_clause: Counter[str] = Counter()
     on_passage: dict[tuple[int, int], list[Question]] = {}
 
+    option_uses: Counter[str] = Counter()
+    by_generator: Counter[tuple[str, str]] = Counter()
+
     def priority(c: Candidate) -> float:
         penalty = PENALTY_BY_KIND.get(c.question.kind, KIND_PENALTY)
-        return c.score - penalty * kept_per[(c.question.section, c.question.kind)]
+        same_template = by_generator[(c.question.section, c.question.generator)]
+        return (
+            c.score
+            - penalty * kept_per[(c.question.section, c.question.kind)]
+            - GENERATOR_PENALTY * same_template
+        )
 
     heap = [(-priority(c), c.question.id, i) for i, c in enumerate(passing)]
     heapq.heapify(heap)
@@ -90,6 +105,13 @@ def _select_once(
                     )
                 )
                 continue
+        if c.question.generator in _POOL_GENERATORS:
+            worn = [d for d in c.distractors if option_uses[d.lower()] >= MAX_OPTION_USES]
+            if worn:
+                selection.rejected.append(
+                    Rejected(c.question, "repeated_option", f"“{worn[0]}” used enough already")
+                )
+                continue
         giveaway = _gives_away(c.question, on_passage) if CHECK_GIVEAWAYS else None
         if giveaway is not None:
             selection.rejected.append(
@@ -109,6 +131,9 @@ def _select_once(
         if clause:
             per_clause[clause] += 1
         kept_per[(c.question.section, c.question.kind)] += 1
+        by_generator[(c.question.section, c.question.generator)] += 1
+        if c.question.generator in _POOL_GENERATORS:
+            option_uses.update(d.lower() for d in c.distractors)
         if c.question.kind == "true_false" and truth is not None:
             truths[truth] += 1
         selection.kept.append(c)

@@ -122,6 +122,8 @@ def _item_swaps(an: Analysis) -> Iterator[Candidate]:
                 continue
             if not option_worthy(view.text, phrase) or not in_source(view, phrase):
                 continue
+            if phrase.text[:1].isupper() or an.ctx.starts_with_name(phrase.text):
+                continue  # "Indian iron ore": swapping it would change whose it is as well
             first_of_list = all(view.text.find(x) > phrase.start for x in phrase.siblings)
             concrete = phrase.cls in SWAP_CLASSES
             if an.is_topic_only(phrase.text) or not (
