@@ -84,21 +84,24 @@ class DocContext:
             return False
         return len(ws) > 1 and first[0].isupper() and ws[1][:1].isupper()
 
-    def lower(self, text: str) -> str:
+    def lower(self, text: str, sentence_start: bool = False) -> str:
         """Lower-case the first letter for use inside a sentence, unless it starts a name.
 
-        A word the document never writes in lower case ("Pilbara") is a name too, unless it
-        looks like a common adjective or participle ("Dedicated", "Intellectual").
+        For a sentence the document begins with a word it never writes in lower case
+        ("Pilbara mines supply …"), that word is taken as a name unless it looks like a
+        common word (a plural, an adjective, a participle: "Dedicated", "Intellectual").
+        Headings are not read that way: "Currency and macro concerns" is not a name.
         """
         if not text or self.starts_with_name(text):
             return text
         first = re.split(r"[\s,;:]", text, maxsplit=1)[0]
         bare = first.strip("“\"'(").lower()
         if (
-            bare.isalpha()
+            sentence_start
+            and bare.isalpha()
             and stem(bare) not in self.lower_stems
             and bare not in STOPWORDS | LIST_TRIGGERS | PHRASE_BREAKERS
-            and not bare.endswith(("ed", "ing", "al", "ive", "ic", "ous", "ly", "ful", "able"))
+            and not bare.endswith(("ed", "ing", "al", "ive", "ic", "ous", "ly", "ful", "able", "s"))
         ):
             return text
         return text[0].lower() + text[1:]
@@ -120,7 +123,7 @@ class DocContext:
 
     def frame(self, section: Section, block: Block, body: str) -> str:
         """Prefix a clause with the attribution and topic it needs to stand alone."""
-        body = self.lower(body)
+        body = self.lower(body, sentence_start=True)
         if block.kind == "list_item" and block.term:
             term = block.term
             if self.is_debate(section):

@@ -26,11 +26,13 @@ from tradequiz.generate.analysis import Analysis
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.debate_facts import Debate, Reply, SideClaim, read_debates, third_person
 from tradequiz.generate.feedback import rejected_notes, term_notes
+from tradequiz.generate.references import unresolved
 from tradequiz.generate.text import (
     content_set,
     is_plural,
     normalise,
     sentence,
+    third_person_to_base,
     upper_first,
     words,
 )
@@ -143,6 +145,85 @@ def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | N
         answers=(claim.label,),
         score=0.95,
         distractors=tuple(options),
+    )
+
+
+_THAT_CLAUSE = re.compile(
+    r"^(?P<adv>(?:(?:may|might|often|sometimes|also|generally) )*)(?P<verb>[a-z]+) that "
+    r"(?P<what>.+)$"
+)
+
+
+def _what_held(
+    an: Analysis, label: str, predicate: str, point: Block | None
+) -> tuple[str, str] | None:
+    """("In the article's debate on …, what do critics claim?", "trade policies …") for a
+    predicate "claim that …"; None when it is not of that shape or reads badly alone."""
+    match = _THAT_CLAUSE.match(predicate)
+    if not match:
+        return None
+    verb = third_person_to_base(match.group("verb"))
+    what = trim_statement(match.group("what"))
+    if len(words(what)) < 5 or unresolved(what, "", topic_named=True):
+        return None
+    head = label.split(" of ")[0].split()[-1].lower()
+    do = "do" if head.endswith("s") and not head.endswith(("ss", "us", "is")) else "does"
+    adverb = match.group("adv").strip()
+    adverb = f" {adverb}" if adverb and adverb not in {"may", "might"} else ""
+    lowered = label if an.ctx.starts_with_name(label) else label[:1].lower() + label[1:]
+    prompt = f"In the article's debate on {_topic(an, point)}, what {do} {lowered}{adverb} {verb}?"
+    return prompt, what
+
+
+def _reply_card(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
+    """ "…, what does the article's center-right viewpoint emphasize?" → "That the right
+    approach is to improve competitiveness and productivity …"."""
+    if not reply.explicit:
+        return None
+    point = reply.block if reply.block.kind == "list_item" else None
+    made = _what_held(an, reply.label, reply.statement, point)
+    if made is None:
+        return None
+    prompt, what = made
+    return Candidate(
+        question=build(
+            kind="flashcard",
+            source=Source(debate.section, reply.block, reply.sentence),
+            prompt=prompt,
+            generator="flashcard.claim",
+            essential=normalise(what),
+            difficulty=0.55,
+            answers=(sentence(f"That {what}"),),
+        ),
+        fact=f"{reply.sentence.id}|claim",
+        answers=(),
+        score=0.62,
+    )
+
+
+def _claim_card(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | None:
+    """ "In the article's debate on …, what do critics claim?" → "That trade policies …":
+    the reverse of "who argues that …?", recalled rather than recognised."""
+    if not claim.side and claim.point is None:
+        return None
+    made = _what_held(an, claim.label, _holder_predicate(claim), claim.point)
+    if made is None:
+        return None
+    prompt, what = made
+    unit = claim.unit
+    return Candidate(
+        question=build(
+            kind="flashcard",
+            source=Source(unit.section, unit.block, unit.sentence),
+            prompt=prompt,
+            generator="flashcard.claim",
+            essential=normalise(what),
+            difficulty=0.55,
+            answers=(sentence(f"That {what}"),),
+        ),
+        fact=f"{unit.sentence.id}|{unit.index}|claim",
+        answers=(),
+        score=0.62,
     )
 
 
@@ -446,6 +527,7 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
                 continue
             for made_for_claim in (
                 _who_argues(an, debate, claim),
+                _claim_card(an, debate, claim),
                 _side_swap(an, debate, claim),
                 _concern_of_claim(an, debate, claim),
             ):
@@ -454,6 +536,7 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
         for reply in debate.replies:
             made_for_reply = (
                 _who_holds(an, debate, reply),
+                _reply_card(an, debate, reply),
                 _reply_choice(an, debate, reply),
                 _concern_choice(an, debate, reply),
             )

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tradequiz.generate.analysis import Analysis
+from tradequiz.generate.analysis import Analysis, View
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
+from tradequiz.generate.context import attributed
+from tradequiz.generate.debate_facts import holder_led
 from tradequiz.generate.lexicon import (
     CON_SIDE,
     INSTITUTION_HEADS,
@@ -42,6 +44,7 @@ from tradequiz.generate.text import (
     upper_first,
     words,
 )
+from tradequiz.generate.true_false import opinion_frame
 from tradequiz.generate.units import Unit, split_subject
 from tradequiz.generate.verbs import (
     BASE_FORMS,
@@ -181,6 +184,9 @@ _PHRASAL = {
     "centre": "on", "engage": "with", "invest": "in", "specialize": "in", "specialise": "in",
     "compete": "with", "contribute": "to", "lead": "to", "point": "to", "respond": "to",
     "adapt": "to", "turn": "to", "draw": "on", "build": "on", "insist": "on",
+    "operate": "through", "coordinate": "within", "rest": "on", "deepen": "through",
+    "sit": "at", "concentrate": "on", "hinge": "on", "revolve": "around", "argue": "for",
+    "call": "for", "push": "for",
 }  # fmt: skip
 _NOT_OBJECT = wordset(
     """
@@ -192,7 +198,8 @@ _NOT_OBJECT = wordset(
 # Verbs with two objects ("make India a regional base", "offer manufacturers land"), whose
 # "what" would be half an answer.
 _TWO_OBJECTS = wordset(
-    "make give offer keep call find leave render bring send show grant award deny lend pay tell"
+    "make give offer keep call find leave render bring send show grant award deny lend pay tell "
+    "describe consider see"
 )
 _OBJECT_CUT = re.compile(
     r" by (?=[a-z]+ing\b)| through | rather than | so that |—|;|"
@@ -203,16 +210,27 @@ _OBJECT_CUT = re.compile(
 def _object_cards(an: Analysis) -> Iterator[Candidate]:
     """ "In a world where supply chains span oceans, what does the bilateral relationship
     emphasize?" → "Reliability, resiliency, and the capacity to respond quickly to
-    disruptions." — a clause's object asked from its subject and verb (facts only: a
-    debate's claims are asked with their holders)."""
+    disruptions." — a clause's object asked from its subject and verb.  In a debate the
+    stem says whose view it is ("According to the article's market-oriented perspective, what
+    does the core debate center on?")."""
     for unit in an.units:
-        if unit.problem or an.ctx.is_debate(unit.section):
+        if unit.problem:
             continue
+        view_frame = (
+            opinion_frame(an, an_view(an, unit)) if an.ctx.is_debate(unit.section) else None
+        )
+        if (
+            an.ctx.is_debate(unit.section)
+            and not view_frame
+            and not holder_led(unit)
+            and not attributed((split_subject(unit.core) or ("",))[0])
+        ):
+            continue  # a debate's claim asked without its holder would state it as fact
         split = split_subject(unit.core)
         if split is None:
             continue
         intro, subject, verb, rest = split
-        if " " in verb or (not _worth_asking(an, unit, subject) and not _plain_subject(subject)):
+        if " " in verb or not _plain_subject(subject):
             continue
         lower = verb.lower()
         if lower in THIRD_PERSON:
@@ -223,7 +241,7 @@ def _object_cards(an: Analysis) -> Iterator[Candidate]:
             base, aux = lower, "do"
         else:
             continue
-        if base in {"be", "have", "do", "seem", "appear", "become", "remain", "say", "argue"}:
+        if base in {"be", "have", "do", "seem", "appear", "become", "remain", "say"}:
             continue
         if base in _TWO_OBJECTS:
             continue
@@ -235,15 +253,29 @@ def _object_cards(an: Analysis) -> Iterator[Candidate]:
             if ws[0].lower() != particle:
                 continue
             ws = ws[1:]
-        if not ws or ws[0].lower() in _NOT_OBJECT | LIST_TRIGGERS or is_verb_form(ws[0]):
+        if base == "help" and len(ws) > 2 and ws[0] in {"ensure", "make"} and ws[1] == "that":
+            base, ws = f"help {ws[0]}", [*ws[1:]]  # "helps ensure that …"
+            ws[0] = "That"
+        elif particle and ws and ws[0].lower() in {"how", "whether", "what"}:
+            pass  # "centers on how best to balance …": the question is the object
+        elif not ws or ws[0].lower() in _NOT_OBJECT | LIST_TRIGGERS or is_verb_form(ws[0]):
             continue  # "… that …", "to …", "in …": not an object
-        answer = _OBJECT_CUT.split(" ".join(ws), maxsplit=1)[0].strip(" ,")
+        whole = " ".join(ws)
+        if ws[0].lower() in {"how", "whether", "what"}:
+            answer = re.split(r"—|;|, (?:while|but|so) ", whole, maxsplit=1)[0].strip(" ,")
+        else:
+            answer = _OBJECT_CUT.split(whole, maxsplit=1)[0].strip(" ,")
         answer = _cut_new_clause(answer)
         if not 2 <= len(words(answer)) <= 16 or _points_back(answer):
             continue
         question = f"what {aux} {an.ctx.lower(subject)} {base}{' ' + particle if particle else ''}"
         body = f"{an.ctx.lower(intro)}{question}".strip()
-        framed = an.ctx.frame(unit.section, unit.block, body)
+        if view_frame:
+            framed = view_frame + body
+        elif an.ctx.is_debate(unit.section) and unit.block.kind == "list_item" and unit.block.term:
+            framed = f"In the article's debate on {an.ctx.lower(unit.block.term)}, {body}"
+        else:
+            framed = an.ctx.frame(unit.section, unit.block, body)
         yield Candidate(
             question=build(
                 kind="flashcard",
@@ -275,6 +307,62 @@ def _cut_new_clause(answer: str) -> str:
     return answer
 
 
+_COPULA = re.compile(
+    r"^(?P<intro>(?:[A-Z][^,]{0,60}, )?)(?P<subject>[^,]{3,60}?) (?P<verb>is|are|was|were|remains|"
+    r"remain|becomes|became) (?P<det>a|an|the) (?P<noun>(?:[a-z-]+ ){0,2}[a-z-]+) "
+    r"(?P<prep>of|for|in|to|between|behind) (?P<what>.+)$"
+)
+
+
+def _copula_cards(an: Analysis) -> Iterator[Candidate]:
+    """ "The United States–Japan relationship is a cornerstone of the broader U.S. strategy in
+    the Indo-Pacific region" → "What is the United States–Japan relationship a cornerstone
+    of?" — what a thing is part of, central to or key to."""
+    for unit in an.units:
+        if unit.problem or an.ctx.is_debate(unit.section):
+            continue
+        match = _COPULA.match(unit.core)
+        if not match:
+            continue
+        subject, verb = match.group("subject"), match.group("verb")
+        if not _plain_subject(subject) or subject not in unit.sentence.text:
+            continue
+        answer = _OBJECT_CUT.split(match.group("what"), maxsplit=1)[0].strip(" ,")
+        if not 2 <= len(words(answer)) <= 14 or _points_back(answer):
+            continue
+        noun = f"{match.group('det')} {match.group('noun')} {match.group('prep')}"
+        if verb in {"remains", "remain", "becomes", "became"}:
+            aux = {"remains": "does", "remain": "do", "becomes": "does", "became": "did"}[verb]
+            base = {"remains": "remain", "remain": "remain", "becomes": "become"}.get(
+                verb, "become"
+            )
+            question = f"what {aux} {an.ctx.lower(subject)} {base} {noun}"
+        else:
+            question = f"what {verb} {an.ctx.lower(subject)} {noun}"
+        intro = an.ctx.lower(match.group("intro"))
+        framed = an.ctx.frame(unit.section, unit.block, f"{intro}{question}")
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"{framed}?",
+                generator="flashcard.object",
+                essential=normalise(answer),
+                difficulty=0.55,
+                answers=(sentence(upper_first(answer)),),
+            ),
+            fact=f"{unit.sentence.id}#{unit.index}|subject",
+            answers=(answer,),
+            score=0.57,
+            **clause_keys(unit.sentence.id, unit.index),
+        )
+
+
+def an_view(an: Analysis, unit: Unit) -> View:
+    """The view of a unit that holds its core alone."""
+    return next(v for v in an.views if v.unit is unit and v.index == 0)
+
+
 def _plain_subject(subject: str) -> bool:
     """A definite subject a stem can name ("the bilateral relationship", "Consumers"), ending
     in a noun ("Economic" of "Economic ties are …" is not one)."""
@@ -283,6 +371,10 @@ def _plain_subject(subject: str) -> bool:
         return False
     if ws[0].lower() in STOPWORDS - {"the"}:
         return False  # "and in 2022 Japan"
+    if any(
+        w.lower() in {"that", "which", "who", "reply", "replies", "argue", "argues"} for w in ws
+    ):
+        return False  # "Officials reply that quiet diplomacy": a clause, not a subject
     last = ws[-1].lower()
     return not (last.endswith(("ic", "al", "ive", "ous")) or last in STOPWORDS)
 
@@ -515,5 +607,6 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
     yield from _term_cards(an)
     yield from _subject_cards(an)
     yield from _object_cards(an)
+    yield from _copula_cards(an)
     yield from _means_cards(an)
     yield from _purpose_cards(an)

@@ -150,19 +150,29 @@ def _period_questions(an: Analysis) -> Iterator[Candidate]:
 
 def _term_questions(an: Analysis) -> Iterator[Candidate]:
     for term_list in an.term_lists:
-        if an.ctx.is_debate(term_list.section) or len(term_list.items) < 4:
+        if len(term_list.items) < 4:
             continue
+        debate = an.ctx.is_debate(term_list.section)
         terms = list(term_list.terms())
         for block in term_list.items:
             term = block.term or ""
-            for rank, clue in enumerate(clues(an, term_list, block)):
+            found = readable_clues(an, term_list, block) if debate else clues(an, term_list, block)
+            for rank, clue in enumerate(found):
+                if debate and (clue.sentence.id != block.sentences[0].id or clue.masks):
+                    continue  # an issue's own first sentence; its replies are asked apart
                 wrong = distractors.pick_terms(terms, term, seed=clue.text)
                 if wrong is None:
                     continue
-                prompt = (
-                    f"Which {category_phrase(an, term_list)} does the article describe this way: "
-                    f"“{clue.text}”?"
-                )
+                if debate:
+                    prompt = (
+                        f"In the article's debate on {an.ctx.topic}, under which issue does the "
+                        f"article say: “{clue.text}”?"
+                    )
+                else:
+                    prompt = (
+                        f"Which {category_phrase(an, term_list)} does the article describe this "
+                        f"way: “{clue.text}”?"
+                    )
                 source = Source(term_list.section, block, clue.sentence, explanation=block.text)
                 yield Candidate(
                     question=build(
@@ -326,7 +336,8 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
                     continue  # names a term's own word: a giveaway or a trap
                 n = len(words(phrase.text))
                 stems = content_set(phrase.text)
-                if n < 2 or n > 5 or not an.specific(phrase.text):
+                single_thing = n == 1 and phrase.kind == "item" and phrase.cls in CUE_CLASSES
+                if (n < 2 and not single_thing) or n > 5 or not an.specific(phrase.text):
                     continue  # one word ("Africa", "Shinkansen") is trivia, not the point
                 if phrase.kind == "name" and phrase.cls != "institution":
                     continue  # a place or a firm: where, not what the line is about
@@ -434,6 +445,8 @@ def _member_questions(an: Analysis) -> Iterator[Candidate]:
 
 
 MEMBER_QUESTIONS = 1
+# One-word phrases that can still tell an item apart: things, not places or names.
+CUE_CLASSES = frozenset({"goods", "digital", "instrument"})
 DESCRIBE_WORDS = 20
 
 

@@ -27,7 +27,7 @@ KIND_PENALTY = 0.06
 GENERATOR_PENALTY = 0.03
 # A wrong option drawn from the document's phrases may serve this many questions: the same
 # "distractor" everywhere ("any country") teaches the learner to skip it.
-MAX_OPTION_USES = 2
+MAX_OPTION_USES = 3
 _POOL_GENERATORS = frozenset({"mcq.list_item", "mcq.object"})
 # Whether to reject a question whose answer stands in another question on the same sentence.
 # Off: on a short document it leaves about one question per sentence; the same-list and
@@ -37,7 +37,7 @@ CHECK_GIVEAWAYS = False
 # True and false statements may differ by this share of all of them (45–55 %), or by one.
 BALANCE_TOLERANCE = 0.1
 # At most this many questions on one clause (one more on a long one): variety over depth.
-PER_CLAUSE = 2
+PER_CLAUSE = 3
 LONG_CLAUSE_WORDS = 20
 # A debate section is mostly debate questions by nature: its kind is hardly penalised.
 PENALTY_BY_KIND = {"debate": 0.01}

@@ -91,7 +91,7 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
     ),
     "system": wordset(
         """
-        order system systems regime regimes framework frameworks architecture governance
+        order system regime regimes framework frameworks architecture governance
         administration market markets economy economies alliance alliances institutions
         institution field
         """
@@ -108,7 +108,8 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
         collaboration cooperation exchange coordination research training reallocation sourcing
         engineering negotiations negotiation integration liberalization liberalisation reform
         reforms diplomacy dialogue monitoring investment enforcement convergence alignment
-        recognition transition adjustment diversification processing assembly
+        recognition transition adjustment diversification processing assembly initiatives
+        initiative responses response partnerships projects
         """
     ),
     "digital": wordset(
@@ -129,7 +130,7 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
 # order, an alliance and an administration are not alternatives to each other).
 OPTION_CLASSES = frozenset(
     {"goods", "sector", "actor", "instrument", "outcome", "value", "digital", "activity",
-     "infrastructure", "trade", "macro", "place"}
+     "infrastructure", "trade", "macro", "place", "system"}
 )  # fmt: skip
 # Concrete classes, where a swapped item makes a fair false statement rather than an odd one.
 SWAP_CLASSES = frozenset(

@@ -127,7 +127,7 @@ def _item_swaps(an: Analysis) -> Iterator[Candidate]:
             first_of_list = all(view.text.find(x) > phrase.start for x in phrase.siblings)
             concrete = phrase.cls in SWAP_CLASSES
             if an.is_topic_only(phrase.text) or not (
-                concrete or (phrase.cls in {"activity", "value"} and not first_of_list)
+                concrete or (phrase.cls in {"activity", "value", "system"} and not first_of_list)
             ):  # an abstract first item's edge is a guess: "reductions in barriers, …"
                 continue
             if phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
@@ -417,7 +417,7 @@ def plural(noun_phrase: str) -> str:
     return noun_phrase + "s"
 
 
-MEMBERSHIP_TRUE, MEMBERSHIP_FALSE = 2, 2
+MEMBERSHIP_TRUE, MEMBERSHIP_FALSE = 2, 3
 
 
 def _list_name(an: Analysis, term_list: TermList) -> str:
