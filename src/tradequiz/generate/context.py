@@ -99,6 +99,7 @@ class DocContext:
         if (
             sentence_start
             and bare.isalpha()
+            and bare not in _COMMON_WORDS
             and stem(bare) not in self.lower_stems
             and bare not in STOPWORDS | LIST_TRIGGERS | PHRASE_BREAKERS
             and not bare.endswith(("ed", "ing", "al", "ive", "ic", "ous", "ly", "ful", "able", "s"))
@@ -188,6 +189,15 @@ _DETERMINERS = wordset(
     """
     the a an this that its their our his her these those
     """
+)
+
+
+# Words that open sentences but are no names, beyond the function words.
+_COMMON_WORDS = wordset(
+    """
+    strong weak new old large small high low open free fair major key main economic
+    political global national regional domestic foreign public private formal modern recent
+    critical central broad wide deep rapid steady careful """
 )
 
 

@@ -268,7 +268,8 @@ def _object_cards(an: Analysis) -> Iterator[Candidate]:
         answer = _cut_new_clause(answer)
         if not 2 <= len(words(answer)) <= 16 or _points_back(answer):
             continue
-        question = f"what {aux} {an.ctx.lower(subject)} {base}{' ' + particle if particle else ''}"
+        asked = an.ctx.lower(subject, sentence_start=True)
+        question = f"what {aux} {asked} {base}{' ' + particle if particle else ''}"
         body = f"{an.ctx.lower(intro)}{question}".strip()
         if view_frame:
             framed = view_frame + body
@@ -363,11 +364,83 @@ def an_view(an: Analysis, unit: Unit) -> View:
     return next(v for v in an.views if v.unit is unit and v.index == 0)
 
 
-def _plain_subject(subject: str) -> bool:
+_GIVEN = re.compile(r"^(?:given|because(?: of)?) (?P<why>.+)$")
+_HELPING = re.compile(
+    r"^(?P<main>.+?), (?P<ing>helping|enabling|allowing|contributing to) (?P<rest>.+)$"
+)
+
+
+def _satellite_cards(an: Analysis) -> Iterator[Candidate]:
+    """What a clause's trailing phrase adds, asked of the clause: "why does cooperation on
+    semiconductor supply chains … underpin national competitiveness?" → "Given the
+    centrality of advanced chips …"; "what do strong protections … help both economies
+    do?" → "Maintain technological leadership"."""
+    for unit in an.units:
+        if unit.problem or an.ctx.is_debate(unit.section):
+            continue
+        text = ", ".join((unit.core, *unit.satellites))
+        split = split_subject(unit.core)
+        if split is None:
+            continue
+        intro, subject, verb, rest = split
+        lower = verb.lower()
+        if " " in verb or not _plain_subject(subject, 9) or subject not in unit.sentence.text:
+            continue
+        if lower in THIRD_PERSON:
+            base, aux = third_person_to_base(lower), "does"
+        elif lower in BASE_FORMS and is_plural(subject):
+            base, aux = lower, "do"
+        else:
+            continue
+        asked = an.ctx.lower(subject, sentence_start=True)
+        made: tuple[str, str] | None = None
+        for satellite in unit.satellites:
+            given = _GIVEN.match(satellite)
+            if given and len(words(rest)) <= 12:
+                made = (f"why {aux} {asked} {base} {rest}", upper_first(satellite))
+                break
+        helping = _HELPING.match(text)
+        if made is None and helping:
+            ing, tail = helping.group("ing"), helping.group("rest")
+            if ing == "contributing to":
+                made = (f"what {aux} {asked} contribute to", upper_first(tail))
+            else:
+                who = re.match(r"^(?P<who>(?:[\w-]+ ){0,3}?[\w-]+) (?P<do>[a-z]+ .+)$", tail)
+                if who and who.group("do").split()[0] in BASE_FORMS:
+                    helper = {"helping": "help", "enabling": "enable", "allowing": "allow"}[ing]
+                    made = (
+                        f"what {aux} {asked} {helper} {who.group('who')} do",
+                        upper_first(who.group("do")),
+                    )
+        if made is None:
+            continue
+        question, answer = made
+        answer = _OBJECT_CUT.split(answer, maxsplit=1)[0].strip(" ,")
+        if not 2 <= len(words(answer)) <= 16 or _points_back(answer):
+            continue
+        framed = an.ctx.frame(unit.section, unit.block, f"{an.ctx.lower(intro)}{question}")
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"{framed}?",
+                generator="flashcard.purpose",
+                essential=normalise(answer),
+                difficulty=0.6,
+                answers=(sentence(answer),),
+            ),
+            fact=f"{unit.sentence.id}|{unit.index}|purpose",
+            answers=(),
+            score=0.6,
+            **clause_keys(unit.sentence.id, unit.index, part=len(unit.satellites) or 0),
+        )
+
+
+def _plain_subject(subject: str, longest: int = 6) -> bool:
     """A definite subject a stem can name ("the bilateral relationship", "Consumers"), ending
     in a noun ("Economic" of "Economic ties are …" is not one)."""
     ws = words(subject)
-    if not 1 <= len(ws) <= 6 or ws[0].lower() in PRONOUN_OPENERS | _SUBJECT_OPENERS:
+    if not 1 <= len(ws) <= longest or ws[0].lower() in PRONOUN_OPENERS | _SUBJECT_OPENERS:
         return False
     if ws[0].lower() in STOPWORDS - {"the"}:
         return False  # "and in 2022 Japan"
@@ -608,5 +681,6 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
     yield from _subject_cards(an)
     yield from _object_cards(an)
     yield from _copula_cards(an)
+    yield from _satellite_cards(an)
     yield from _means_cards(an)
     yield from _purpose_cards(an)

@@ -448,6 +448,9 @@ MEMBER_QUESTIONS = 1
 # One-word phrases that can still tell an item apart: things, not places or names.
 CUE_CLASSES = frozenset({"goods", "digital", "instrument"})
 DESCRIBE_WORDS = 20
+_DESCRIBE_CUT = re.compile(
+    r",? while |, (?:helping|contributing|underwritten|given|with|reducing|including) |—|; "
+)
 
 
 def _describe_questions(an: Analysis) -> Iterator[Candidate]:
@@ -459,9 +462,14 @@ def _describe_questions(an: Analysis) -> Iterator[Candidate]:
             continue
         best: dict[str, str] = {}
         for block in term_list.items:
-            found = readable_clues(an, term_list, block)
-            if found and len(words(found[0].text)) <= DESCRIBE_WORDS:
-                best[block.id] = found[0].text
+            found = [c for c in readable_clues(an, term_list, block) if c.masks <= 1]
+            if not found:
+                continue  # more than one cut reads as a puzzle, not a description
+            # The clause that says what the item is, without its trailing "while …" or
+            # "helping …" phrase: long options are read, not compared.
+            text = _DESCRIBE_CUT.split(found[0].text, maxsplit=1)[0].strip(" ,")
+            if 6 <= len(words(text)) <= DESCRIBE_WORDS:
+                best[block.id] = text
         if len(best) < 4:
             continue
         for block in term_list.items:
@@ -484,7 +492,10 @@ def _describe_questions(an: Analysis) -> Iterator[Candidate]:
                 )
             else:
                 prompt = f"Which of these does the article say about “{term}”?"
-            clue_sentence = next(s for s in block.sentences if answer.split("…")[0][:20] in s.text)
+            clue_sentence = next(
+                (s for s in block.sentences if answer.split("…")[0][:20] in s.text),
+                block.sentences[0],
+            )
             yield Candidate(
                 question=build(
                     kind="multiple_choice",

@@ -71,8 +71,11 @@ def split_subject(core: str) -> tuple[str, str, str, str] | None:
             return i + 2  # "can influence", "have benefited"
         if word in _LINKING or word in THIRD_PERSON:
             return i + 1
-        if word in BASE_FORMS and ws[i - 1].endswith("s"):
-            return i + 1
+        plural_before = is_plural(" ".join(ws[:i])) and not any(
+            w.lower() in PAST_FORMS | THIRD_PERSON for w in ws[1:i]
+        )
+        if word in BASE_FORMS and (ws[i - 1].endswith("s") or plural_before):
+            return i + 1  # "Strong protections for Intellectual property foster …"
         if allow_past and word in PAST_FORMS:
             return i + 1
         return 0
