@@ -370,6 +370,47 @@ _HELPING = re.compile(
 )
 
 
+_AIMED = re.compile(r"^(?:aimed at|designed to|intended to|meant to) (?P<what>.+)$")
+
+
+def _aim_satellite_cards(an: Analysis) -> Iterator[Candidate]:
+    """ "A notable milestone was the establishment of a formal trade agreement framework in
+    the late 2010s and early 2020s. What was it aimed at?" → "Reducing tariffs on …"."""
+    for unit in an.units:
+        if unit.problem or an.ctx.is_debate(unit.section) or not unit.satellites:
+            continue
+        aimed = _AIMED.match(unit.satellites[0])
+        copula = re.search(r"\b(was|is|were|are)\b", unit.core)
+        if not aimed or not copula:
+            continue
+        answer = upper_first(aimed.group("what"))
+        if not 3 <= len(words(answer)) <= 25 or _points_back(answer):
+            continue
+        verb = {"was": "was it", "is": "is it", "were": "were they", "are": "are they"}[
+            copula.group(1)
+        ]
+        if aimed.group(0).startswith("aimed"):
+            ask = f"What {verb} aimed at?"
+        else:
+            ask = f"What {verb} {aimed.group(0).split()[0]} to do?"
+        framed = an.ctx.frame(unit.section, unit.block, unit.core)
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"{framed}. {ask}",
+                generator="flashcard.purpose",
+                essential=normalise(answer),
+                difficulty=0.6,
+                answers=(sentence(answer),),
+            ),
+            fact=f"{unit.sentence.id}|{unit.index}|aim",
+            answers=(),
+            score=0.6,
+            **clause_keys(unit.sentence.id, unit.index, part=1),
+        )
+
+
 def _satellite_cards(an: Analysis) -> Iterator[Candidate]:
     """What a clause's trailing phrase adds, asked of the clause: "why does cooperation on
     semiconductor supply chains … underpin national competitiveness?" → "Given the
@@ -682,5 +723,6 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
     yield from _object_cards(an)
     yield from _copula_cards(an)
     yield from _satellite_cards(an)
+    yield from _aim_satellite_cards(an)
     yield from _means_cards(an)
     yield from _purpose_cards(an)

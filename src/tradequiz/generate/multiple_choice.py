@@ -24,7 +24,7 @@ from tradequiz.generate.debate_facts import third_person
 from tradequiz.generate.feedback import notes, term_notes
 from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE, wordset
 from tradequiz.generate.periods import Period, find_periods
-from tradequiz.generate.shapes import HEAD_CLASSES, np_problem, same_sense
+from tradequiz.generate.shapes import HEAD_CLASSES, OPTION_CLASSES, np_problem, same_sense
 from tradequiz.generate.terms import (
     category_phrase,
     clues,
@@ -328,7 +328,9 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
             if view.unit.problem:
                 continue
             for phrase in view.phrases:
-                if an.is_topic_only(phrase.text) or phrase.kind not in {"name", "item"}:
+                if an.is_topic_only(phrase.text) or phrase.kind not in {"name", "item", "object"}:
+                    continue
+                if phrase.kind == "object" and phrase.cls not in OPTION_CLASSES:
                     continue
                 if phrase.cls == "action" or phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
                     continue  # "reduces prices", "numerous industries": not a thing to link
@@ -336,13 +338,15 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
                     continue  # names a term's own word: a giveaway or a trap
                 n = len(words(phrase.text))
                 stems = content_set(phrase.text)
-                single_thing = n == 1 and phrase.kind == "item" and phrase.cls in CUE_CLASSES
+                single_thing = n == 1 and phrase.kind != "name" and phrase.cls in CUE_CLASSES
                 if (n < 2 and not single_thing) or n > 5 or not an.specific(phrase.text):
                     continue  # one word ("Africa", "Shinkansen") is trivia, not the point
                 if phrase.kind == "name" and phrase.cls != "institution":
                     continue  # a place or a firm: where, not what the line is about
-                if phrase.kind == "item" and an.ctx.starts_with_name(phrase.text):
-                    continue  # "Latin America": a place among places
+                if phrase.kind != "name" and (
+                    re.match(r"the [A-Z]", phrase.text) or an.ctx.starts_with_name(phrase.text)
+                ):
+                    continue  # "Latin America", "the Middle East": a place among places
                 if np_problem(phrase.text) or same_sense(phrase.text, block.term or ""):
                     continue  # "solar manufacturing" → Clean energy: a kind of the answer
                 if phrase.text not in view.unit.sentence.text:
