@@ -38,6 +38,7 @@ from tradequiz.generate.text import (
     content_set,
     is_plural,
     normalise,
+    plural_noun,
     sentence,
     stem,
     third_person_to_base,
@@ -58,6 +59,44 @@ _SKIP_HEADS = TOPIC_STANDINS | frozenset(VIEW_NOUNS) | {
     "approach", "debate", "response", "reply", "answer", "focus", "milestone", "steps",
 }  # fmt: skip
 _BY = re.compile(r"^(?P<main>.+?) by (?P<means>[a-z]+ing\b.+)$")
+
+
+def _list_cards(an: Analysis) -> Iterator[Candidate]:
+    """ "Which sectors of Japan–United States trade does the article highlight?" → the
+    list's terms: the outline a learner should be able to recall."""
+    for term_list in an.term_lists:
+        if not 3 <= len(term_list.items) <= 8:
+            continue
+        first, last = term_list.items[0], term_list.items[-1]
+        if an.ctx.is_debate(term_list.section):
+            prompt = f"Which issues does the article's debate on {an.ctx.topic} turn on?"
+        else:
+            prompt = (
+                f"Which {plural_noun(term_list.category)} of {an.ctx.topic} does the article "
+                f"set out under “{term_list.section.title}”?"
+            )
+        answer = "; ".join(term_list.terms())
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(
+                    term_list.section,
+                    first,
+                    start=first.start,
+                    end=last.end,
+                    explanation="\n".join(b.text for b in term_list.items),
+                    passage="\n".join(term_list.terms()),
+                ),
+                prompt=prompt,
+                generator="flashcard.list",
+                essential=normalise(answer),
+                difficulty=0.65,
+                answers=(answer + ".",),
+            ),
+            fact=f"{first.id}|list-card",
+            answers=(),
+            score=0.6,
+        )
 
 
 def _term_cards(an: Analysis) -> Iterator[Candidate]:
@@ -203,7 +242,7 @@ _TWO_OBJECTS = wordset(
 )
 _OBJECT_CUT = re.compile(
     r" by (?=[a-z]+ing\b)| through | rather than | so that |—|;|"
-    r",? (?:where|which|who|while|whereas|but|so|as|with|although) |, [a-z]+ing\b"
+    r",? (?:where|which|who|while|whereas|but|so|as|with|although) |, [a-z]+(?:ing|ed)\b"
 )
 
 
@@ -245,7 +284,7 @@ def _object_cards(an: Analysis) -> Iterator[Candidate]:
             continue
         if base in _TWO_OBJECTS:
             continue
-        if subject.lower() not in unit.sentence.text.lower():
+        if subject.lower() not in an.doc.text.lower():
             continue
         particle = _PHRASAL.get(base, "")
         ws = rest.split(" ")
@@ -326,7 +365,7 @@ def _copula_cards(an: Analysis) -> Iterator[Candidate]:
         if not match:
             continue
         subject, verb = match.group("subject"), match.group("verb")
-        if not _plain_subject(subject) or subject not in unit.sentence.text:
+        if not _plain_subject(subject) or subject.lower() not in an.doc.text.lower():
             continue
         answer = _OBJECT_CUT.split(match.group("what"), maxsplit=1)[0].strip(" ,")
         if not 2 <= len(words(answer)) <= 14 or _points_back(answer):
@@ -368,6 +407,44 @@ _GIVEN = re.compile(r"^(?:given|because(?: of)?) (?P<why>.+)$")
 _HELPING = re.compile(
     r"^(?P<main>.+?), (?P<ing>helping|enabling|allowing|contributing to) (?P<rest>.+)$"
 )
+
+
+_KIND_OF = re.compile(
+    r"^(?P<np>(?:An?|The) (?P<adjs>[a-z-]+,(?: [a-z-]+,)*(?: and)? [a-z-]+) "
+    r"(?P<head>(?:[a-z-]+ ){0,2}[a-z-]+)) (?P<verb>[a-z]+s) (?P<rest>.+)$"
+)
+
+
+def _kind_cards(an: Analysis) -> Iterator[Candidate]:
+    """ "An open, predictable, and fair trading regime supports regional stability" → "What
+    kind of trading regime supports regional stability?" — the qualities the article names."""
+    for unit in an.units:
+        if unit.problem or an.ctx.is_debate(unit.section):
+            continue
+        match = _KIND_OF.match(unit.core)
+        if not match or match.group("verb") not in THIRD_PERSON:
+            continue
+        rest = _OBJECT_CUT.split(match.group("rest"), maxsplit=1)[0].strip(" ,")
+        if not 2 <= len(words(rest)) <= 14:
+            continue
+        question = f"what kind of {match.group('head')} {match.group('verb')} {rest}"
+        framed = an.ctx.frame(unit.section, unit.block, question)
+        answer = sentence(match.group("np"))
+        yield Candidate(
+            question=build(
+                kind="flashcard",
+                source=Source(unit.section, unit.block, unit.sentence),
+                prompt=f"{framed}?",
+                generator="flashcard.what",
+                essential=normalise(answer),
+                difficulty=0.55,
+                answers=(answer,),
+            ),
+            fact=f"{unit.sentence.id}#{unit.index}|kind",
+            answers=(),
+            score=0.58,
+            **clause_keys(unit.sentence.id, unit.index),
+        )
 
 
 _AIMED = re.compile(r"^(?:aimed at|designed to|intended to|meant to) (?P<what>.+)$")
@@ -716,6 +793,7 @@ def _name_cards(an: Analysis) -> Iterator[Candidate]:
 
 
 def candidates(an: Analysis) -> Iterator[Candidate]:
+    yield from _list_cards(an)
     yield from _period_cards(an)
     yield from _name_cards(an)
     yield from _term_cards(an)
@@ -724,5 +802,6 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
     yield from _copula_cards(an)
     yield from _satellite_cards(an)
     yield from _aim_satellite_cards(an)
+    yield from _kind_cards(an)
     yield from _means_cards(an)
     yield from _purpose_cards(an)

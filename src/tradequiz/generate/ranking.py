@@ -95,9 +95,8 @@ def _select_once(
             continue
         clause = next((m[: -len("|used")] for m in c.marks if m.endswith("|used")), "")
         if clause:
-            limit = PER_CLAUSE + (
-                1 if len(c.question.explanation.split()) >= LONG_CLAUSE_WORDS else 0
-            )
+            length = len(c.question.explanation.split())
+            limit = PER_CLAUSE + (length >= LONG_CLAUSE_WORDS) + (length >= 1.6 * LONG_CLAUSE_WORDS)
             if per_clause[clause] >= limit:
                 selection.rejected.append(
                     Rejected(
