@@ -67,7 +67,11 @@ def _select_once(
 
     def priority(c: Candidate) -> float:
         penalty = PENALTY_BY_KIND.get(c.question.kind, KIND_PENALTY)
-        same_template = by_generator[(c.question.section, c.question.generator)]
+        same_template = (
+            0
+            if c.question.kind == "debate"
+            else by_generator[(c.question.section, c.question.generator)]
+        )  # a debate section is mostly "who argues …?" by nature
         return (
             c.score
             - penalty * kept_per[(c.question.section, c.question.kind)]
