@@ -124,7 +124,7 @@ class DocContext:
 
     def frame(self, section: Section, block: Block, body: str) -> str:
         """Prefix a clause with the attribution and topic it needs to stand alone."""
-        body = self.lower(body, sentence_start=True)
+        body = with_name_articles(self.lower(body, sentence_start=True))
         if block.kind == "list_item" and block.term:
             term = block.term
             if self.is_debate(section):
@@ -199,6 +199,26 @@ _COMMON_WORDS = wordset(
     political global national regional domestic foreign public private formal modern recent
     critical central broad wide deep rapid steady careful """
 )
+
+
+# Names English writes with "the" ("between Japan and the United States").
+_THE_NAMES = re.compile(
+    r"(?<![\w–-])(?<!the )(?<!The )(United States|European Union|United Kingdom|Netherlands|"
+    r"Philippines|Czech Republic|United Arab Emirates)(?![\w–-])"
+)
+
+
+def with_name_articles(text: str) -> str:
+    """ "between Japan and United States" → "between Japan and the United States" (a scrape
+    or a careless writer drops it; the stem should not)."""
+
+    def fix(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 12) : match.start()]
+        if re.search(r"(?:\b(?:an?|this|that|its|their)\s+|['’]s\s+)$", before):
+            return match.group(0)
+        return f"the {match.group(1)}"
+
+    return _THE_NAMES.sub(fix, text)
 
 
 def needs_article(title: str, text: str) -> bool:

@@ -30,6 +30,7 @@ from tradequiz.generate.references import unresolved
 from tradequiz.generate.text import (
     content_set,
     is_plural,
+    jaccard,
     normalise,
     sentence,
     third_person_to_base,
@@ -50,12 +51,12 @@ def trim_statement(statement: str) -> str:
     """A long reported view cut to what identifies it: no dashed aside, nothing after ", while"
     or "so that" ("argues for disciplined openness—keeping …—so that …" → "argues for
     disciplined openness")."""
-    if len(words(statement)) <= 30:
+    if len(words(statement)) <= 22:
         return statement
     short = re.sub(r"—[^—]*—", " ", statement)
     short = re.split(r",? while | so that |, (?:but|and) (?=[a-z]+ )|; ", short)[0]
     short = re.sub(r"\s{2,}", " ", short).strip(" ,")
-    return short if len(words(short)) >= 5 else statement
+    return short if len(words(short)) >= 3 else statement
 
 
 def _holder_predicate(claim: SideClaim) -> str:
@@ -106,7 +107,9 @@ def _opponents(an: Analysis, debate: Debate, claim: SideClaim) -> list[str]:
                 for r in debate.replies
                 if r.block is claim.point and r.explicit
             )
-    if claim.side == "pro":
+    if out:
+        pass  # the issue's own other side is the fair wrong answer; a general label may agree
+    elif claim.side == "pro":
         out.append(debate.con_label)
     elif claim.side == "con":
         out.append(debate.pro_label)
@@ -471,6 +474,75 @@ def _reply_statements(an: Analysis, debate: Debate, reply: Reply) -> Iterator[Ca
         )
 
 
+def _alike(an: Analysis, a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two claims that say the same thing: a quarter of their telling words in common, or
+    one rare word."""
+    a, b = a - an.common_stems, b - an.common_stems
+    shared = a & b
+    return jaccard(a, b) >= 0.25 or any(an.sentence_frequency.get(x, 0) <= 2 for x in shared)
+
+
+def _match_holders(an: Analysis, debate: Debate) -> Candidate | None:
+    """ "Match each side to what it argues": the debate's named sides and viewpoints, each
+    with its own claim, only where no two claims share a telling word (two viewpoints that
+    both ask for productivity could be matched either way)."""
+    entries: list[tuple[str, str, Sentence]] = []
+    for claim in debate.claims:
+        predicate = _holder_predicate(claim)
+        match = _THAT_CLAUSE.match(predicate)
+        wants = re.match(
+            r"^(?:(?:may|might|often|also) )*(?:argues?|calls?|push(?:es)?) for (.+)$", predicate
+        )
+        if not (claim.side or claim.point is not None):
+            continue
+        if match:
+            entries.append((claim.label, match.group("what"), claim.unit.sentence))
+        elif wants:
+            entries.append((claim.label, f"for {wants.group(1)}", claim.unit.sentence))
+    for reply in debate.replies:
+        match = _THAT_CLAUSE.match(reply.statement)
+        if reply.explicit and match:
+            entries.append((upper_first(reply.label), match.group("what"), reply.sentence))
+    chosen: list[tuple[str, str, Sentence]] = []
+    for label, what, where in entries:
+        what = trim_statement(what)
+        what = re.split(r",? while | and that |; ", what)[0].rstrip(" ,.")
+        stems = content_set(what) - an.common_stems
+        if not 4 <= len(words(what)) <= 20 or unresolved(what, "", topic_named=True):
+            continue
+        if any(label == c[0] or _alike(an, stems, content_set(c[1])) for c in chosen):
+            continue
+        shown = upper_first(what[4:] if what.startswith("for ") else what)
+        chosen.append((label, shown + ".", where))
+    chosen = chosen[:6]
+    if len(chosen) < 4:
+        return None
+    ordered = sorted(chosen, key=lambda c: c[2].start)
+    first, last = ordered[0][2], ordered[-1][2]
+    pairs = tuple(Pair(label, what) for label, what, _ in chosen)
+    return Candidate(
+        question=build(
+            kind="matching",
+            source=Source(
+                debate.section,
+                debate.section.blocks[0],
+                start=first.start,
+                end=last.end,
+                explanation="\n".join(w.text for _, _, w in ordered),
+                passage="\n".join(w.text for _, _, w in ordered),
+            ),
+            prompt=f"In the article's debate on {an.ctx.topic}, match each side to what it argues.",
+            generator="debate.match_holders",
+            essential="|".join(normalise(p.left) for p in pairs),
+            difficulty=0.55,
+            pairs=pairs,
+        ),
+        fact=f"{debate.section.id}|match-holders",
+        answers=(),
+        score=0.9,
+    )
+
+
 def _match_replies(an: Analysis, debate: Debate) -> Candidate | None:
     replies = [r for r in debate.replies if r.core and r.block.kind == "list_item"]
     by_point: dict[str, Reply] = {}
@@ -544,6 +616,6 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
                 if made is not None:
                     yield made
             yield from _reply_statements(an, debate, reply)
-        matched = _match_replies(an, debate)
-        if matched is not None:
-            yield matched
+        for matched in (_match_replies(an, debate), _match_holders(an, debate)):
+            if matched is not None:
+                yield matched

@@ -195,7 +195,12 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
         if asked is None:
             continue
         body = f"{an.ctx.lower(intro)}{asked} {verb} {short}".strip()
-        if unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):
+        view_frame = (
+            opinion_frame(an, an_view(an, unit)) if an.ctx.is_debate(unit.section) else None
+        )
+        if view_frame:
+            frame = view_frame  # "which controversies are healthy …?" is the article's view
+        elif unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):
             frame = f"In the article's debate on {an.ctx.lower(unit.block.term)}, "
         else:
             framed = an.ctx.frame(unit.section, unit.block, body)
@@ -724,7 +729,7 @@ def _period_cards(an: Analysis) -> Iterator[Candidate]:
         prep = _PERIOD_PREP.search(before)
         if unresolved(event.text, "", topic_named=True):
             continue  # "Most of these measures were lifted": which measures?
-        text = period.text[:1].lower() + period.text[1:]
+        text = re.sub(r"^The ", "the ", period.text)
         when = f"{prep.group(1).lower()} {text}" if prep else f"in {text}"
         if not prep and period.start > 0:
             continue  # a date inside a phrase ("reforms of 1991"): no clean "when"

@@ -338,7 +338,12 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
                     continue  # names a term's own word: a giveaway or a trap
                 n = len(words(phrase.text))
                 stems = content_set(phrase.text)
-                single_thing = n == 1 and phrase.kind != "name" and phrase.cls in CUE_CLASSES
+                single_thing = (
+                    n == 1
+                    and phrase.kind != "name"
+                    and phrase.cls in CUE_CLASSES
+                    and phrase.text.lower() not in GENERIC_THINGS
+                )
                 if (n < 2 and not single_thing) or n > 5 or not an.specific(phrase.text):
                     continue  # one word ("Africa", "Shinkansen") is trivia, not the point
                 if phrase.kind == "name" and phrase.cls != "institution":
@@ -364,9 +369,9 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
             listed = (text, *phrase.siblings)
             fact = (
                 f"{view.unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}"
-                if phrase.kind == "item"
+                if phrase.kind in {"item", "object"}
                 else f"{view.unit.sentence.id}|{normalise(text)}"
-            )
+            )  # the same key as a blank on the phrase: one of the two
             if fact not in seen:
                 seen.add(fact)
                 cues.setdefault(block.id, []).append(Cue(text, view, fact))
@@ -451,6 +456,12 @@ def _member_questions(an: Analysis) -> Iterator[Candidate]:
 MEMBER_QUESTIONS = 1
 # One-word phrases that can still tell an item apart: things, not places or names.
 CUE_CLASSES = frozenset({"goods", "digital", "instrument"})
+GENERIC_THINGS = wordset(
+    """
+    materials products goods services components equipment parts technology technologies
+    data standards rules measures tools barriers
+    """
+)
 DESCRIBE_WORDS = 20
 _DESCRIBE_CUT = re.compile(
     r",? while |, (?:helping|contributing|underwritten|given|with|reducing|including) |—|; "

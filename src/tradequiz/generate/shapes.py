@@ -89,11 +89,11 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
         sovereignty independence trust
         """
     ),
-    "system": wordset(
+    "system": wordset("order system regime regimes market markets economy economies field"),
+    "governance": wordset(
         """
-        order system regime regimes framework frameworks architecture governance
-        administration market markets economy economies alliance alliances institutions
-        institution field
+        framework frameworks architecture governance administration alliance alliances
+        institutions institution
         """
     ),
     "infrastructure": wordset(
@@ -130,12 +130,10 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
 # order, an alliance and an administration are not alternatives to each other).
 OPTION_CLASSES = frozenset(
     {"goods", "sector", "actor", "instrument", "outcome", "value", "digital", "activity",
-     "infrastructure", "trade", "macro", "place", "system"}
+     "infrastructure", "trade", "macro", "place", "system", "governance"}
 )  # fmt: skip
 # Concrete classes, where a swapped item makes a fair false statement rather than an odd one.
-SWAP_CLASSES = frozenset(
-    {"goods", "sector", "actor", "instrument", "digital", "infrastructure", "trade"}
-)
+SWAP_CLASSES = frozenset({"goods", "sector", "actor", "instrument", "infrastructure", "trade"})
 # Adjectives that look like verbs at the start of a noun phrase ("lower prices", "advanced
 # manufacturing capabilities").
 VERBLIKE_ADJECTIVES = wordset(

@@ -30,9 +30,17 @@ from tradequiz.generate.multiple_choice import (
     actor_words,
 )
 from tradequiz.generate.periods import Period, find_periods, put_period
-from tradequiz.generate.shapes import SWAP_CLASSES
+from tradequiz.generate.shapes import SWAP_CLASSES, semantic_class
 from tradequiz.generate.terms import clues, distinctive_stems
-from tradequiz.generate.text import content_set, normalise, sentence, stem, upper_first, words
+from tradequiz.generate.text import (
+    content_set,
+    normalise,
+    sentence,
+    stem,
+    strip_end,
+    upper_first,
+    words,
+)
 from tradequiz.generate.variants import STANDARD_FORMS
 
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:[ –][A-Z][\w.]*)?)(['’]s)\b")
@@ -125,6 +133,10 @@ def _item_swaps(an: Analysis) -> Iterator[Candidate]:
             if phrase.text[:1].isupper() or an.ctx.starts_with_name(phrase.text):
                 continue  # "Indian iron ore": swapping it would change whose it is as well
             first_of_list = all(view.text.find(x) > phrase.start for x in phrase.siblings)
+            if phrase.cls == "activity" and any(
+                semantic_class(x) not in {"activity", "abstract"} for x in phrase.siblings
+            ):
+                continue  # "cooperation on technology and standards": a nested, mixed list
             concrete = phrase.cls in SWAP_CLASSES
             if an.is_topic_only(phrase.text) or not (
                 concrete or (phrase.cls in {"activity", "value", "system"} and not first_of_list)
@@ -374,9 +386,12 @@ def _term_swaps(an: Analysis) -> Iterator[Candidate]:
         blocks = list(term_list.items)
         for i, block in enumerate(blocks):
             for clue in clues(an, term_list, block):
-                if clue.masks:
+                if clue.masks > 1:
                     continue
-                clue_stems = content_set(clue.text)
+                # The sentence as written (a word of its own term in it only makes the
+                # heading it is moved under more plainly wrong).
+                written = strip_end(clue.sentence.text)
+                clue_stems = content_set(written)
                 # The next term in the list whose own words the clue does not use.
                 for step in range(1, len(blocks)):
                     other = blocks[(i + step) % len(blocks)]
@@ -386,7 +401,7 @@ def _term_swaps(an: Analysis) -> Iterator[Candidate]:
                     told = (content_set(other.description or "") - an.common_stems) & clue_stems
                     if len(told) >= 2 or any(an.sentence_frequency.get(x, 0) <= 2 for x in told):
                         continue  # the other item says some of this too: "false" is arguable
-                    body = an.ctx.lower(clue.text)
+                    body = an.ctx.lower(written, sentence_start=True)
                     where = "" if an.ctx.has_topic(body + other_term) else f" {an.ctx.about()}"
                     prompt = f"According to the article{where}, under “{other_term}”, {body}"
                     source = Source(term_list.section, block, clue.sentence)
@@ -417,7 +432,7 @@ def plural(noun_phrase: str) -> str:
     return noun_phrase + "s"
 
 
-MEMBERSHIP_TRUE, MEMBERSHIP_FALSE = 2, 3
+MEMBERSHIP_TRUE, MEMBERSHIP_FALSE = 3, 3
 
 
 def _list_name(an: Analysis, term_list: TermList) -> str:

@@ -92,7 +92,10 @@ def name_variants(
     out.extend(aliases.get(normalise(name), ()))
     out.extend(_standard(name))
     initials = _initials(name)
-    if len(initials) >= 3:
+    plain_name = "–" not in name and all(
+        w[0].isupper() or w in {"of", "and", "for", "the"} for w in name.split()
+    )
+    if len(initials) >= 3 and plain_name:
         out.append(initials)  # "RCEP" for "Regional Comprehensive Economic Partnership"
     dashed = _DASHED.match(name)
     if dashed:
