@@ -165,13 +165,20 @@ def pick_terms(terms: list[str], answer: str, seed: str, count: int = 3) -> list
     return None
 
 
-def pick_periods(all_periods: list[Period], answer: Period, count: int = 3) -> list[Period] | None:
-    """Other periods of the document, then plausible decades it does not use."""
+def pick_periods(
+    all_periods: list[Period], answer: Period, count: int = 3, decades_only: bool = False
+) -> list[Period] | None:
+    """Other periods of the document, then plausible decades it does not use.
+
+    ``decades_only``: the blank follows "the" ("in the ____"), which only a decade fits.
+    """
     seen = {normalise(answer.bare)}
     others: list[Period] = []
     for period in sorted(all_periods, key=lambda p: (abs(p.key - answer.key), p.text)):
         key = normalise(period.bare)
         if key in seen or abs(period.key - answer.key) < 3:
+            continue
+        if decades_only and period.kind != "decade":
             continue
         seen.add(key)
         others.append(period)

@@ -143,6 +143,12 @@ def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
         return False  # "Because a single buyer …", "One school of thought", "Most of these …"
     if len(content_set(subject)) < 2 or re.search(r"['’]s\b|,", subject):
         return False  # "The exchange": too vague to be the answer; possessives read badly
+    if any(w.lower() in THIRD_PERSON | {"and"} for w in ws[1:]) and ws[-1].lower() == "and":
+        return False  # "The bilateral agreement phases out tariffs … and": a clause cut short
+    if any(w.lower() in THIRD_PERSON for w in ws[1:] if not w.lower().endswith("ss")) and (
+        " of " not in f" {subject} "
+    ):
+        return False  # a verb inside the "subject": the clause was split in the wrong place
     head = stem(ws[-1])
     if ws[-1].lower() in _SKIP_HEADS or head in {stem(w) for w in _SKIP_HEADS}:
         return False

@@ -118,11 +118,11 @@ def _period_questions(an: Analysis) -> Iterator[Candidate]:
             if phrase.kind != "period" or not in_view_part(view, phrase):
                 continue
             period = next(p for p in find_periods(view.text) if p.start == phrase.start)
-            others = distractors.pick_periods(all_periods, period)
-            if others is None:
-                continue
             blanked, _answer = blank_phrase(view, phrase)
             after_the = blanked[: blanked.index(BLANK)].lower().endswith("the ")
+            others = distractors.pick_periods(all_periods, period, decades_only=after_the)
+            if others is None:
+                continue
             answer = distractors.period_option(period, after_the)
             wrong = [distractors.period_option(p, after_the) for p in others]
             prompt = sentence(ctx.frame(unit.section, unit.block, blanked))
@@ -477,9 +477,9 @@ def _describe_questions(an: Analysis) -> Iterator[Candidate]:
             continue
         best: dict[str, str] = {}
         for block in term_list.items:
-            found = [c for c in readable_clues(an, term_list, block) if c.masks <= 1]
+            found = [c for c in readable_clues(an, term_list, block) if not c.masks]
             if not found:
-                continue  # more than one cut reads as a puzzle, not a description
+                continue  # a cut option would stand out among whole ones
             # The clause that says what the item is, without its trailing "while …" or
             # "helping …" phrase: long options are read, not compared.
             text = _DESCRIBE_CUT.split(found[0].text, maxsplit=1)[0].strip(" ,")

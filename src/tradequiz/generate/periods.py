@@ -127,7 +127,7 @@ def shifted_decades(existing: list[Period], count: int) -> list[Period]:
         if len(out) >= count:
             break
         decade = base[0] + step
-        if decade in used or decade + 10 in used or decade > 2020 or decade < 1900:
+        if decade in used or decade + 10 in used or decade + 10 > 2020 or decade < 1900:
             continue
         used.add(decade)
         text = f"the {decade}s and {decade + 10}s"

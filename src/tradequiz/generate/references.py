@@ -108,7 +108,7 @@ def unresolved(text: str, topic_head: str = "", topic_named: bool = False) -> st
         elif w in {"this", "these", "those", "such"}:
             if (w == "such" and nxt == "as") or (w == "this" and nxt == "way"):
                 continue  # "such as …", "describe this way: “…”"
-            if w == "these" and i > 0 and lowered[i - 1] == "of" and i < 3:
+            if w == "these" and lowered[max(0, i - 2) : i] == ["which", "of"]:
                 continue  # "Which of these …?": the options that follow
             if w == "those" and nxt in {"who", "that", "which", "of", "in"}:
                 continue

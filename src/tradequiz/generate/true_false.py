@@ -514,7 +514,6 @@ def candidates(an: Analysis) -> Iterator[Candidate]:
     all_periods = [p for v in an.views if v.index == 0 for p in find_periods(v.text)]
     yield from _true_statements(an)
     yield from _item_swaps(an)
-    yield from _actor_swaps(an)
     yield from _period_swaps(an, all_periods)
     yield from _possessive_swaps(an)
     yield from _party_swaps(an)
