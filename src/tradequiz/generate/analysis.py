@@ -106,6 +106,48 @@ class Analysis:
         return any(self.sentence_frequency.get(s, 0) <= 2 for s in stems)
 
     @cached_property
+    def _section_index(self) -> dict[str, int]:
+        return {s.id: s.index for s in self.doc.sections}
+
+    def section_of_sentence(self, sentence_id: str) -> int:
+        """The index of the section a sentence id belongs to."""
+        return self._section_index.get(sentence_id.split(".b", 1)[0], 0)
+
+    @cached_property
+    def lower_text(self) -> str:
+        """The document's text in lower case (for "does the article say this")."""
+        return self.doc.text.lower()
+
+    @cached_property
+    def _core_views(self) -> dict[int, View]:
+        return {id(v.unit): v for v in self.views if v.index == 0}
+
+    def core_view(self, unit: Unit) -> View:
+        """The view holding ``unit``'s core alone."""
+        return self._core_views[id(unit)]
+
+    @cached_property
+    def views_of_block(self) -> dict[str, list[View]]:
+        """Block id → the views of its clauses."""
+        out: dict[str, list[View]] = {}
+        for view in self.views:
+            out.setdefault(view.unit.block.id, []).append(view)
+        return out
+
+    @cached_property
+    def blocks(self) -> dict[str, Block]:
+        """Block id → block."""
+        return {b.id: b for s in self.doc.sections for b in s.blocks}
+
+    @cached_property
+    def _normalised(self) -> dict[str, str]:
+        return {sid: normalise(text) for sid, text in self.sentence_texts.items()}
+
+    @cached_property
+    def _with_cache(self) -> dict[str, list[str]]:
+        return {}
+
+    @cached_property
     def sentence_texts(self) -> dict[str, str]:
         """Sentence id → text."""
         return {s.id: s.text for sec in self.doc.sections for s in sec.sentences}
@@ -120,12 +162,16 @@ class Analysis:
 
     def sentences_with(self, phrase: str) -> list[str]:
         """Ids of the sentences that contain ``phrase`` (normalised), in document order."""
+        if phrase in self._with_cache:
+            return self._with_cache[phrase]
         stems = sorted(content_set(phrase), key=lambda s: len(self._sentences_by_stem.get(s, ())))
         if not stems:
             return []
         candidates = self._sentences_by_stem.get(stems[0], [])
         key = normalise(phrase)
-        return [sid for sid in candidates if key in normalise(self.sentence_texts[sid])]
+        found = [sid for sid in candidates if key in self._normalised[sid]]
+        self._with_cache[phrase] = found
+        return found
 
     @cached_property
     def names(self) -> frozenset[str]:

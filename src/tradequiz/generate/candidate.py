@@ -113,7 +113,8 @@ def build(
     items: tuple[str, ...] = (),
     tags: tuple[str, ...] = (),
 ) -> Question:
-    """A fingerprinted question whose id depends on its passage, kind and content only."""
+    """A question whose id depends on its passage, kind and content only (fingerprinted
+    when kept: see ``pipeline``, which saves hashing every rejected candidate)."""
     qid = stable_id(source.passage, kind, generator, essential)
     question = Question(
         id=qid,
@@ -131,7 +132,7 @@ def build(
         generator=generator,
         tags=tags,
     )
-    return question.with_fingerprint()
+    return question
 
 
 def with_choices(question: Question, choices: tuple[Choice, ...]) -> Question:

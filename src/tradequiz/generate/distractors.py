@@ -56,12 +56,22 @@ def blank_context(an: Analysis, blanked: str, answer: str, width: int = 8) -> fr
     return content_set(near) - an.common_stems - content_set(answer)
 
 
-def supported(an: Analysis, option: str, context: frozenset[str]) -> str | None:
+# How many sections either side of a question are searched for an option said "as well" (the
+# document's neighbourhood: on a very long document, its far end is another passage).
+NEAR_SECTIONS = 12
+
+
+def supported(
+    an: Analysis, option: str, context: frozenset[str], near: int | None = None
+) -> str | None:
     """A sentence of the document that says ``option`` together with two of the context's
-    words: put in the blank, the option would be true as well.  Returns the sentence id."""
+    words: put in the blank, the option would be true as well.  Returns the sentence id.
+    ``near``: the question's section index, to search only the sections around it."""
     if not context:
         return None
     for sid in an.sentences_with(option):
+        if near is not None and abs(an.section_of_sentence(sid) - near) > NEAR_SECTIONS:
+            continue
         shared = content_set(an.sentence_texts[sid]) & context
         # Two telling words in common, or one the document uses only once or twice
         # ("precision": Japan's strengths are named in two places).
@@ -131,7 +141,7 @@ def pick(
             continue  # "barriers" beside "non-tariff measures": a bare word stands out
         if n_answer == 1 and entry.plural != plural:
             continue  # one word: its number shows in the sentence ("a ____ of", "____ are")
-        if not same_shape(answer, entry.text) or supported(an, entry.text, context):
+        if not same_shape(answer, entry.text) or supported(an, entry.text, context, section_index):
             continue
         cost = abs(n - n_answer) * 0.6
         cost += 1.5 if entry.plural != plural else 0.0

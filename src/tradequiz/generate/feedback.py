@@ -18,12 +18,7 @@ MAX_QUOTE = 160
 
 
 def _block_of(an: Analysis, sentence_id: str) -> Block | None:
-    block_id = sentence_id.rsplit(".s", 1)[0]
-    for section in an.doc.sections:
-        for block in section.blocks:
-            if block.id == block_id:
-                return block
-    return None
+    return an.blocks.get(sentence_id.rsplit(".s", 1)[0])
 
 
 def where_said(an: Analysis, option: str, avoid: str = "") -> str:

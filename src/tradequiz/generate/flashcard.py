@@ -295,7 +295,7 @@ def _object_cards(an: Analysis) -> Iterator[Candidate]:
             continue
         if base in _TWO_OBJECTS:
             continue
-        if subject.lower() not in an.doc.text.lower():
+        if subject.lower() not in an.lower_text:
             continue
         particle = _PHRASAL.get(base, "")
         ws = rest.split(" ")
@@ -376,7 +376,7 @@ def _copula_cards(an: Analysis) -> Iterator[Candidate]:
         if not match:
             continue
         subject, verb = match.group("subject"), match.group("verb")
-        if not _plain_subject(subject) or subject.lower() not in an.doc.text.lower():
+        if not _plain_subject(subject) or subject.lower() not in an.lower_text:
             continue
         answer = _OBJECT_CUT.split(match.group("what"), maxsplit=1)[0].strip(" ,")
         if not 2 <= len(words(answer)) <= 14 or _points_back(answer):
@@ -411,7 +411,7 @@ def _copula_cards(an: Analysis) -> Iterator[Candidate]:
 
 def an_view(an: Analysis, unit: Unit) -> View:
     """The view of a unit that holds its core alone."""
-    return next(v for v in an.views if v.unit is unit and v.index == 0)
+    return an.core_view(unit)
 
 
 _GIVEN = re.compile(r"^(?:given|because(?: of)?) (?P<why>.+)$")

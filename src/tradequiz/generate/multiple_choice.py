@@ -314,9 +314,7 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
     """For each item of a list (by block id), its telling phrases, best first: phrases no
     other item mentions, that name none of the terms' own words and are not a kind of the
     item itself ("solar manufacturing" for Clean energy)."""
-    views_of: dict[str, list[View]] = {}
-    for view in an.views:
-        views_of.setdefault(view.unit.block.id, []).append(view)
+    views_of = an.views_of_block
     terms = list(term_list.terms())
     all_stems = {t: distinctive_stems(an, term_list, t) for t in terms}
     described = {b.id: content_set(b.description or "") for b in term_list.items}

@@ -53,7 +53,9 @@ def generate(doc: Document, source_name: str, bank_id: str | None = None) -> Gen
         candidates, an.common_stems, an.ctx.topic_stems, title_words[-1] if title_words else ""
     )
     order = {s.id: s.index for s in doc.sections}
-    kept: list[Question] = bank_order([c.question for c in selection.kept], order)
+    kept: list[Question] = bank_order(
+        [c.question.with_fingerprint() for c in selection.kept], order
+    )
     bank = Bank(
         id=bank_id or slugify(doc.title),
         title=doc.title,

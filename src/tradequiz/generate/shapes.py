@@ -13,6 +13,7 @@ which other phrases are of its type.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tradequiz.generate.lexicon import STOPWORDS, wordset
 from tradequiz.generate.text import words
@@ -174,6 +175,7 @@ def head_word(phrase: str) -> str:
     return ws[-1].lower() if ws else ""
 
 
+@lru_cache(maxsize=65536)
 def semantic_class(phrase: str) -> str:
     """The kind of thing a noun phrase names, or "abstract" when no list knows its head."""
     ws = words(phrase)
@@ -187,6 +189,11 @@ def semantic_class(phrase: str) -> str:
     return "abstract"
 
 
+_VERB_STARTS = (BASE_FORMS | THIRD_PERSON | PAST_FORMS) - ING_FORMS
+_NOUNS = HEAD_CLASSES["goods"] | HEAD_CLASSES["outcome"] | HEAD_CLASSES["instrument"]
+
+
+@lru_cache(maxsize=65536)
 def np_problem(phrase: str) -> str | None:
     """Why ``phrase`` is not a whole noun phrase that can stand as an option, or None."""
     ws = words(phrase)
@@ -195,9 +202,8 @@ def np_problem(phrase: str) -> str | None:
     first, last = ws[0].lower(), ws[-1].lower()
     if first in _LEADING_BAD:
         return f"starts with “{ws[0]}”"
-    verb_start = first in (BASE_FORMS | THIRD_PERSON | PAST_FORMS) - ING_FORMS
-    nouns = HEAD_CLASSES["goods"] | HEAD_CLASSES["outcome"] | HEAD_CLASSES["instrument"]
-    if verb_start and first not in nouns and not (first in VERBLIKE_ADJECTIVES and len(ws) > 1):
+    verb_start = first in _VERB_STARTS
+    if verb_start and first not in _NOUNS and not (first in VERBLIKE_ADJECTIVES and len(ws) > 1):
         return f"starts with the verb “{ws[0]}”"
     if len(ws) > 1 and first.endswith(("ed", "en")) and ws[1].lower() in {"by", "to", "with"}:
         return f"starts with the participle “{ws[0]}”"  # "underwritten by enforceable rules"

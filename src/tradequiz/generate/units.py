@@ -49,6 +49,7 @@ _INTRO = re.compile(
     r"^(?P<intro>(?:As|While|When|In|Over|During|From|Under|Since|After|Before|Within|Given)"
     r"\b[^,]{0,100}?, (?:especially [^,]{0,60}, )?)"
 )
+_FINITE = PAST_FORMS | THIRD_PERSON
 _LINKING = frozenset({"is", "are", "was", "were", "becomes", "become", "remains", "remain"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "should", "will", "would"})
 _ADVERBS = frozenset({"also", "often", "sometimes", "long", "still", "now", "thus", "already"})
@@ -72,7 +73,7 @@ def split_subject(core: str) -> tuple[str, str, str, str] | None:
         if word in _LINKING or word in THIRD_PERSON:
             return i + 1
         plural_before = is_plural(" ".join(ws[:i])) and not any(
-            w.lower() in PAST_FORMS | THIRD_PERSON for w in ws[1:i]
+            w.lower() in _FINITE for w in ws[1:i]
         )
         if word in BASE_FORMS and (ws[i - 1].endswith("s") or plural_before):
             return i + 1  # "Strong protections for Intellectual property foster …"
