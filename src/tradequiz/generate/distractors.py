@@ -16,7 +16,7 @@ from tradequiz.bank.model import BLANK
 from tradequiz.generate.analysis import Analysis, PoolEntry
 from tradequiz.generate.periods import Period, shifted_decades
 from tradequiz.generate.phrases import verb_form
-from tradequiz.generate.shapes import same_shape
+from tradequiz.generate.shapes import COUNT_HEADS, head_word, same_shape
 from tradequiz.generate.text import content_set, is_plural, jaccard, normalise, words
 
 # How many pool entries around the answer's section are considered (keeps big documents fast).
@@ -47,6 +47,16 @@ def overlaps(a: str, b: str) -> bool:
     if not na or not nb or na in nb or nb in na:
         return True
     return bool(content_set(a) & content_set(b))
+
+
+def with_count_article(option: str) -> str:
+    """ "financial system" → "a financial system": a singular count noun taken out of its
+    sentence needs its article to fit another ("a rules-based order, ____, and …")."""
+    if _article(option) or is_plural(option) or option[:1].isupper():
+        return option
+    if head_word(option) not in COUNT_HEADS:
+        return option
+    return f"{'an' if option[:1].lower() in 'aeiou' else 'a'} {option}"
 
 
 def blank_context(an: Analysis, blanked: str, answer: str, width: int = 8) -> frozenset[str]:
@@ -156,7 +166,7 @@ def pick(
             continue
         chosen.append(text)
         if len(chosen) == count:
-            return [an.ctx.lower(t) for t in chosen]
+            return [with_count_article(an.ctx.lower(t)) for t in chosen]
     return None
 
 

@@ -127,6 +127,16 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
     ),
 }
 # Classes whose members are not interchangeable with anything: a period is asked apart.
+# Singular heads that take an article ("a financial system", not "financial system").
+COUNT_HEADS = wordset(
+    """
+    order system regime market economy framework architecture alliance institution
+    tariff quota duty loan barrier agreement treaty sanction ban tax levy fund grant swap
+    mechanism tool procedure licence license law provision commitment incentive safeguard
+    policy schedule permit cap floor ceiling exemption car vehicle part chip robot component
+    corridor port network platform project initiative partner partnership
+    """
+)
 # Classes whose members can stand in for one another as options ("system" is too mixed: an
 # order, an alliance and an administration are not alternatives to each other).
 OPTION_CLASSES = frozenset(
