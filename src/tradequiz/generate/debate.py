@@ -26,6 +26,7 @@ from tradequiz.generate.analysis import Analysis
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.debate_facts import Debate, Reply, SideClaim, read_debates, third_person
 from tradequiz.generate.feedback import rejected_notes, term_notes
+from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE
 from tradequiz.generate.references import unresolved
 from tradequiz.generate.text import (
     content_set,
@@ -474,6 +475,14 @@ def _reply_statements(an: Analysis, debate: Debate, reply: Reply) -> Iterator[Ca
         )
 
 
+def _bare_side(label: str) -> str:
+    """ "pro"/"con" for a label that is only a side word ("Supporters"), else ""."""
+    lower = label.lower()
+    if lower in PRO_SIDE:
+        return "pro"
+    return "con" if lower in CON_SIDE else ""
+
+
 def _alike(an: Analysis, a: frozenset[str], b: frozenset[str]) -> bool:
     """Two claims that say the same thing: a quarter of their telling words in common, or
     one rare word."""
@@ -512,6 +521,8 @@ def _match_holders(an: Analysis, debate: Debate) -> Candidate | None:
             continue
         if any(label == c[0] or _alike(an, stems, content_set(c[1])) for c in chosen):
             continue
+        if _bare_side(label) and any(_bare_side(c[0]) == _bare_side(label) for c in chosen):
+            continue  # "Proponents" and "Supporters": one word for one side, not two parties
         shown = upper_first(what[4:] if what.startswith("for ") else what)
         chosen.append((label, shown + ".", where))
     chosen = chosen[:6]
@@ -528,8 +539,8 @@ def _match_holders(an: Analysis, debate: Debate) -> Candidate | None:
                 debate.section.blocks[0],
                 start=first.start,
                 end=last.end,
-                explanation="\n".join(w.text for _, _, w in ordered),
-                passage="\n".join(w.text for _, _, w in ordered),
+                explanation=an.doc.text[first.start : last.end],
+                passage=an.doc.text[first.start : last.end],
             ),
             prompt=f"In the article's debate on {an.ctx.topic}, match each side to what it argues.",
             generator="debate.match_holders",

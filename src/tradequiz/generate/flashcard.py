@@ -85,7 +85,7 @@ def _list_cards(an: Analysis) -> Iterator[Candidate]:
                     start=first.start,
                     end=last.end,
                     explanation="\n".join(b.text for b in term_list.items),
-                    passage="\n".join(term_list.terms()),
+                    passage=an.doc.text[first.start : last.end],
                 ),
                 prompt=prompt,
                 generator="flashcard.list",
@@ -790,7 +790,7 @@ def _name_cards(an: Analysis) -> Iterator[Candidate]:
         yield Candidate(
             question=build(
                 kind="flashcard",
-                source=Source(first.section, first.block, first.sentence, explanation=answer),
+                source=Source(first.section, first.block, first.sentence),
                 prompt=f"What does the article say about {article}{name} in {an.ctx.topic}?",
                 generator="flashcard.name",
                 essential=normalise(name),

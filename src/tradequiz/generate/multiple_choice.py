@@ -555,7 +555,7 @@ def _association(
         ),
         fact=fact,
         answers=(term,),
-        score=0.7 - 0.1 * rank,
+        score=0.58 - 0.1 * rank,
         distractors=tuple(wrong),
     )
 

@@ -133,7 +133,7 @@ COUNT_HEADS = wordset(
     order system regime market economy framework architecture alliance institution
     tariff quota duty loan barrier agreement treaty sanction ban tax levy fund grant swap
     mechanism tool procedure licence license law provision commitment incentive safeguard
-    policy schedule permit cap floor ceiling exemption car vehicle part chip robot component
+    schedule permit cap floor ceiling exemption car vehicle part chip robot component
     corridor port network platform project initiative partner partnership
     """
 )
@@ -258,6 +258,7 @@ SENSE_FAMILIES: tuple[frozenset[str], ...] = tuple(
         "electronics electronic devices components",
         "mining mines minerals mineral ore metals",
         "services service professional",
+        "supply sourcing suppliers supplier chain chains",
     )
 )
 

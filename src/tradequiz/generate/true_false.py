@@ -139,7 +139,7 @@ def _item_swaps(an: Analysis) -> Iterator[Candidate]:
                 continue  # "cooperation on technology and standards": a nested, mixed list
             concrete = phrase.cls in SWAP_CLASSES
             if an.is_topic_only(phrase.text) or not (
-                concrete or (phrase.cls in {"activity", "value", "system"} and not first_of_list)
+                concrete or (phrase.cls in {"activity", "value"} and not first_of_list)
             ):  # an abstract first item's edge is a guess: "reductions in barriers, …"
                 continue
             if phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
@@ -432,7 +432,7 @@ def plural(noun_phrase: str) -> str:
     return noun_phrase + "s"
 
 
-MEMBERSHIP_TRUE, MEMBERSHIP_FALSE = 3, 3
+MEMBERSHIP_TRUE, MEMBERSHIP_FALSE = 3, 4
 
 
 def _list_name(an: Analysis, term_list: TermList) -> str:
@@ -453,7 +453,6 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
         where = _list_name(an, term_list)
         own_text = " ".join(b.text for b in term_list.items) + " " + term_list.category
         own_stems = content_set(own_text)
-        names = "; ".join(term_list.terms())
         options: list[tuple[Block, TermList, bool]] = [
             (b, term_list, True) for b in term_list.items
         ]
@@ -477,23 +476,9 @@ def _membership(an: Analysis) -> Iterator[Candidate]:
         chosen += [o for o in options if not o[2]][:MEMBERSHIP_FALSE]
         for block, home, truth in chosen:
             term = block.term or ""
-            if truth:
-                source = Source(term_list.section, block, explanation=block.text)
-            else:
-                first, last = term_list.items[0], term_list.items[-1]
-                explanation = (
-                    f"The article's {plural(term_list.category)}: {names}. "
-                    f"It gives “{term}” under {home.section.title} "
-                    f"(one of its {plural(home.category)}): {block.text}"
-                )
-                source = Source(
-                    term_list.section,
-                    first,
-                    start=first.start,
-                    end=last.end,
-                    explanation=explanation,
-                    passage="\n".join(term_list.terms()),
-                )
+            # The explanation is the term's own line, in the section that holds it: for a
+            # false statement that is where the learner sees what the term really is.
+            source = Source(home.section, block, explanation=block.text)
             yield Candidate(
                 question=build(
                     kind="true_false",
