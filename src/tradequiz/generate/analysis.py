@@ -201,6 +201,10 @@ def option_worthy(text: str, phrase: Phrase) -> bool:
         return False
     if phrase.text.split(" ", 1)[0].lower() in _WEAK_MODIFIERS:
         return False  # "new technologies", "other mechanisms": filler, not a thing to know
+    if re.search(r"\b\w+ of\s*$", text[: phrase.start]) and all(
+        text.find(s) > phrase.start for s in phrase.siblings
+    ):
+        return False  # "the rule of | law, …": a first item cut out of its noun phrase
     return not re.match(r"\s+of\s", text[phrase.end :])
 
 

@@ -523,6 +523,10 @@ def _match_holders(an: Analysis, debate: Debate) -> Candidate | None:
             continue
         if _bare_side(label) and any(_bare_side(c[0]) == _bare_side(label) for c in chosen):
             continue  # "Proponents" and "Supporters": one word for one side, not two parties
+        if label.startswith("The article's") and any(
+            c[0].startswith("The article's") for c in chosen
+        ):
+            continue  # two of the article's own viewpoints: which label sits where is trivia
         shown = upper_first(what[4:] if what.startswith("for ") else what)
         chosen.append((label, shown + ".", where))
     chosen = chosen[:6]

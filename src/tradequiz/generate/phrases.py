@@ -275,6 +275,9 @@ def _valid(text: str, items: list[tuple[int, int]]) -> bool:
     return True
 
 
+_EXAMPLE_START = re.compile(r"\s*(including|such as|like|notably|especially)\s", re.I)
+
+
 def find_lists(text: str) -> list[list[tuple[int, int]]]:
     """Coordinated phrases: [[(start, end) of each item], …] in ``text``."""
     found: list[list[tuple[int, int]]] = []
@@ -292,6 +295,10 @@ def find_lists(text: str) -> list[list[tuple[int, int]]]:
                 t.group().lower() in PHRASE_BREAKERS - {"to"} for t in chunk
             )
             after_comma = boundary >= 0 and text[boundary] == ","
+            if after_comma and _EXAMPLE_START.match(text, boundary + 1):
+                # "…collaboration, including joint research initiatives, …": the example
+                # list starts after its trigger; what precedes the comma is not an item.
+                break
             if after_comma and len(chunk) <= 5 and not clause_like:
                 middle.insert(0, (boundary + 1, cursor))
                 cursor = boundary
