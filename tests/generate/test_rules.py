@@ -249,3 +249,45 @@ def test_the_held_out_document_is_kept_apart() -> None:
     assert (held_out / "mercosur-eu-agreement.txt").exists()
     assert not any(p.name.startswith("mercosur") for p in FIXTURES.iterdir())
     assert analyse(read_document(held_out / "mercosur-eu-agreement.txt")).units
+
+
+# Found in the final re-sample of the India–Japan document.
+
+
+def test_period_options_share_the_answers_shape(india: GenerationResult) -> None:
+    for q in by(india, "mcq.period"):
+        shapes = {len(re.findall(r"\d0s\b", c.text)) for c in q.choices}
+        assert len(shapes) == 1, [c.text for c in q.choices]
+    assert any(
+        {c.text for c in q.choices} >= {"1980s", "1960s"} for q in by(india, "mcq.period")
+    )
+
+
+def test_a_year_used_as_a_modifier_is_not_a_typed_blank(india: GenerationResult) -> None:
+    for q in by(india, "cloze"):
+        assert f"the {BLANK} agreement" not in q.prompt, q.prompt
+
+
+def test_a_word_met_only_inside_a_longer_name_is_lowered_at_a_sentence_start(
+    india: GenerationResult,
+) -> None:
+    ctx = analyse(read_document(INDIA)).ctx
+    assert ctx.lower("Dedicated industrial parks offer land", sentence_start=True).startswith("d")
+    assert ctx.starts_with_name("Delhi Metro lines")
+    for q in india.bank.questions:
+        assert "”, Dedicated" not in q.prompt, q.prompt
+
+
+def test_an_example_list_after_including_starts_after_the_trigger() -> None:
+    from tradequiz.generate.phrases import find_lists
+
+    text = (
+        "The framework complements defense and diplomatic collaboration, including joint "
+        "research initiatives, defense industrial coordination, and coordinated responses."
+    )
+    found = [[text[s:e] for s, e in items] for items in find_lists(text)]
+    assert [
+        "joint research initiatives",
+        "defense industrial coordination",
+        "coordinated responses",
+    ] in found

@@ -129,7 +129,16 @@ def _typable(an: Analysis, view: View, phrase: Phrase) -> bool:
     if phrase.kind == "name":
         return name_worth_blanking(an, view, phrase)
     if phrase.kind == "period":
-        return True
+        # "from the 2011 agreement": a year used as a modifier reads, blanked, as a slot
+        # for the agreement's name ("CEPA"); asked with year options it is fine.
+        before = view.text[: phrase.start].rstrip().rsplit(" ", 1)[-1].lower()
+        after = re.match(r"\s+([a-z]+)", view.text[phrase.end :])
+        return not (
+            re.fullmatch(r"\d{4}", phrase.text)
+            and before in {"the", "a", "an", "its", "their", "this", "that"}
+            and after is not None
+            and after.group(1) not in STOPWORDS
+        )
     return (
         phrase.kind == "item"
         and phrase.example

@@ -51,6 +51,9 @@ class DocContext:
     # The title as a noun phrase inside a sentence: "the India–Japan economic partnership",
     # "Japan–United States trade" (a mass noun takes no article).
     topic_phrase: str = ""
+    # Capitalised words met only inside longer names ("Dedicated" of "Western Dedicated
+    # Freight Corridor"): at a sentence start before a lower-case word they are common words.
+    name_parts: frozenset[str] = frozenset()
 
     def is_debate(self, section: Section) -> bool:
         return section.id in self.debate_sections
@@ -65,7 +68,16 @@ class DocContext:
             return False
         if len(first) > 1 and first[:2].isupper():
             return True  # an acronym
-        if first in self.names or any(part in self.names for part in re.split(r"[–\-’']", first)):
+        part_only = (
+            first in self.name_parts
+            and len(ws) > 1
+            and ws[1][:1].islower()
+            and ws[1][:1].isalpha()
+            and (stem(first.lower()) in self.lower_stems or first.lower().endswith(_COMMON_ENDINGS))
+        )
+        if not part_only and (
+            first in self.names or any(part in self.names for part in re.split(r"[–\-’']", first))
+        ):
             return True
         bare = re.split(r"[–\-’']", first)[0]
         if (
@@ -102,7 +114,7 @@ class DocContext:
             and bare not in _COMMON_WORDS
             and stem(bare) not in self.lower_stems
             and bare not in STOPWORDS | LIST_TRIGGERS | PHRASE_BREAKERS
-            and not bare.endswith(("ed", "ing", "al", "ive", "ic", "ous", "ly", "ful", "able", "s"))
+            and not bare.endswith(_COMMON_ENDINGS)
         ):
             return text
         return text[0].lower() + text[1:]
@@ -168,6 +180,25 @@ def _capitalised_names(doc: Document) -> frozenset[str]:
                 elif w[0].islower():
                     lower[w.lower()] += 1
     return frozenset(w for w, n in upper.items() if n > lower[w.lower()])
+
+
+_COMMON_ENDINGS = ("ed", "ing", "al", "ive", "ic", "ous", "ly", "ful", "able", "s")
+
+
+def _name_parts(doc: Document) -> frozenset[str]:
+    """Capitalised words the document writes mid-sentence only next to another one."""
+    alone: set[str] = set()
+    inside: set[str] = set()
+    for section in doc.sections:
+        for sentence in section.sentences:
+            ws = words(sentence.text)
+            for i, w in enumerate(ws):
+                if i == 0 or not w[0].isupper():
+                    continue
+                before = ws[i - 1][0].isupper() and i > 1
+                after = i + 1 < len(ws) and ws[i + 1][0].isupper()
+                (inside if before or after else alone).add(w)
+    return frozenset(inside - alone)
 
 
 def _is_debate(section: Section) -> bool:
@@ -295,6 +326,7 @@ def build_context(doc: Document) -> DocContext:
         debate_sections=debate,
         main_views=views,
         topic_phrase=_topic_phrase(doc, caps),
+        name_parts=_name_parts(doc),
     )
 
 

@@ -14,7 +14,7 @@ import zlib
 
 from tradequiz.bank.model import BLANK
 from tradequiz.generate.analysis import Analysis, PoolEntry
-from tradequiz.generate.periods import Period, shifted_decades
+from tradequiz.generate.periods import Period, decade_count, shifted_decades
 from tradequiz.generate.phrases import verb_form
 from tradequiz.generate.shapes import COUNT_HEADS, head_word, same_shape
 from tradequiz.generate.text import content_set, is_plural, jaccard, normalise, words
@@ -200,9 +200,15 @@ def pick_periods(
             continue
         if decades_only and period.kind != "decade":
             continue
+        if answer.kind == "year" and period.kind != "year":
+            continue  # "2011" among decades: the odd shape gives it away
+        if period.kind == answer.kind and decade_count(period) != decade_count(answer):
+            continue  # "1980s" among "1960s and 1970s", …: the odd shape gives it away
         seen.add(key)
         others.append(period)
-    if answer.kind == "decade" or any(p.kind == "decade" for p in others):
+    if answer.kind != "year" and (
+        answer.kind == "decade" or any(p.kind == "decade" for p in others)
+    ):
         others.extend(shifted_decades([answer, *others], count))
     chosen = others[:count]
     return chosen if len(chosen) == count else None

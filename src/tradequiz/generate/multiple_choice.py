@@ -120,7 +120,9 @@ def _period_questions(an: Analysis) -> Iterator[Candidate]:
             period = next(p for p in find_periods(view.text) if p.start == phrase.start)
             blanked, _answer = blank_phrase(view, phrase)
             after_the = blanked[: blanked.index(BLANK)].lower().endswith("the ")
-            others = distractors.pick_periods(all_periods, period, decades_only=after_the)
+            others = distractors.pick_periods(
+                all_periods, period, decades_only=after_the and period.kind == "decade"
+            )
             if others is None:
                 continue
             answer = distractors.period_option(period, after_the)
