@@ -85,6 +85,24 @@ def demonym(word: str, names: frozenset[str]) -> bool:
     )  # fmt: skip
 
 
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
 def name_worth_blanking(an: Analysis, view: View, phrase: Phrase) -> bool:
     """A name a learner should know and can only know from the document.
 
@@ -98,6 +116,8 @@ def name_worth_blanking(an: Analysis, view: View, phrase: Phrase) -> bool:
         return False
     if normalise(text) in CAPITAL_CITIES:
         return False  # "____ offers loans" → Canberra: the country's name fits as well
+    if normalise(text) in _MONTHS:
+        return False  # "announced in ____ 2019" → June: the year is the fact, not the month
     name_words = words(text)
     if any(demonym(w, an.ctx.keep_caps) for w in name_words):
         return False

@@ -228,7 +228,9 @@ _COMMON_WORDS = wordset(
     """
     strong weak new old large small high low open free fair major key main economic
     political global national regional domestic foreign public private formal modern recent
-    critical central broad wide deep rapid steady careful """
+    critical central broad wide deep rapid steady careful whatever whichever however
+    whenever wherever meanwhile moreover furthermore nevertheless nonetheless instead indeed
+    still yet few many several most some """
 )
 
 

@@ -24,7 +24,14 @@ from tradequiz.document.model import Block, Sentence
 from tradequiz.generate import distractors
 from tradequiz.generate.analysis import Analysis
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
-from tradequiz.generate.debate_facts import Debate, Reply, SideClaim, read_debates, third_person
+from tradequiz.generate.debate_facts import (
+    Debate,
+    Reply,
+    SideClaim,
+    agree,
+    read_debates,
+    third_person,
+)
 from tradequiz.generate.feedback import rejected_notes, term_notes
 from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE
 from tradequiz.generate.references import unresolved
@@ -420,7 +427,7 @@ def _side_swap(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | No
     other = opponents[0]
     if other.startswith("The article"):
         return None  # "the article's view argues X" would be false only by its label
-    body = f"{an.ctx.lower(other)} {_holder_predicate(claim)}"
+    body = f"{an.ctx.lower(other)} {agree(other, _holder_predicate(claim))}"
     if claim.point is not None:
         prompt = f"In the article's debate on {_topic(an, claim.point)}, {body}"
     else:

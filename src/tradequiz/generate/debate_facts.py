@@ -21,13 +21,14 @@ from tradequiz.generate.lexicon import CON_SIDE, PRO_SIDE, STOPWORDS, VIEW_NOUNS
 from tradequiz.generate.shapes import HEAD_CLASSES
 from tradequiz.generate.text import (
     gerund_to_base,
+    is_plural,
     strip_end,
     third_person_to_base,
     upper_first,
     words,
 )
 from tradequiz.generate.units import Unit
-from tradequiz.generate.verbs import BASE_FORMS, ING_FORMS
+from tradequiz.generate.verbs import BASE_FORMS, ING_FORMS, THIRD_PERSON
 
 _MODALS = {"may", "might", "can", "could", "would", "will", "should", "must", "often",
            "sometimes", "also", "generally", "typically", "usually"}  # fmt: skip
@@ -149,6 +150,8 @@ def third_person(predicate: str) -> str:
             return predicate
         if lower in _MODALS:
             continue
+        if lower in THIRD_PERSON and lower not in BASE_FORMS:
+            return predicate  # "answers that …" is already the third person
         if lower.endswith(("s", "sh", "ch", "x")) and not lower.endswith("ss"):
             ws[i] = w + "es" if lower.endswith(("sh", "ch", "x", "s")) else w
         elif lower.endswith("y") and lower[-2:-1] not in "aeiou":
@@ -157,6 +160,24 @@ def third_person(predicate: str) -> str:
             ws[i] = w + "s"
         return " ".join(ws)
     return predicate
+
+
+def agree(holder: str, predicate: str) -> str:
+    """``predicate`` with its verb in the number of ``holder``: "note that …" for "the
+    European Union" → "notes that …"; "answers that …" for "European farmers" → "answer"."""
+    ws = predicate.split(" ")
+    for i, w in enumerate(ws):
+        lower = w.lower()
+        if lower in _MODALS - {"often", "sometimes", "also", "generally", "typically", "usually"}:
+            return predicate
+        if lower in _MODALS:
+            continue
+        if lower in THIRD_PERSON and lower not in BASE_FORMS:
+            ws[i] = third_person_to_base(lower)
+        break
+    base = " ".join(ws)
+    plural = any(is_plural(w) for w in holder.split(" ")[:3] if w.lower() not in {"its", "this"})
+    return base if plural else third_person(base)
 
 
 def as_instruction(phrase: str, vocabulary: frozenset[str], infinitive: bool = False) -> str | None:

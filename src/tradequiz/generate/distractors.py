@@ -16,7 +16,7 @@ from tradequiz.bank.model import BLANK
 from tradequiz.generate.analysis import Analysis, PoolEntry
 from tradequiz.generate.periods import Period, decade_count, shifted_decades
 from tradequiz.generate.phrases import verb_form
-from tradequiz.generate.shapes import COUNT_HEADS, head_word, same_shape
+from tradequiz.generate.shapes import COUNT_HEADS, goods_family, head_word, same_shape
 from tradequiz.generate.text import content_set, is_plural, jaccard, normalise, words
 
 # How many pool entries around the answer's section are considered (keeps big documents fast).
@@ -123,6 +123,7 @@ def pick(
     plural = is_plural(answer)
     article = _article(answer)
     form = verb_form(answer)
+    answer_family = goods_family(answer)
     lead_stems = content_set(lead)
     need_lead = min(2, len(lead_stems))
     scored: list[tuple[float, str]] = []
@@ -153,6 +154,8 @@ def pick(
             continue  # one word: its number shows in the sentence ("a ____ of", "____ are")
         if not same_shape(answer, entry.text) or supported(an, entry.text, context, section_index):
             continue
+        if cls == "goods" and answer_family and goods_family(entry.text) not in {"", answer_family}:
+            continue  # "wine" among critical minerals: wrong on sight, not by the article
         cost = abs(n - n_answer) * 0.6
         cost += 1.5 if entry.plural != plural else 0.0
         cost += 1.0 if entry.article != article else 0.0

@@ -145,6 +145,8 @@ def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
         return False  # "The exchange": too vague to be the answer; possessives read badly
     if any(w.lower() in THIRD_PERSON | {"and"} for w in ws[1:]) and ws[-1].lower() == "and":
         return False  # "The bilateral agreement phases out tariffs … and": a clause cut short
+    if ws[-1].lower() in {"that", "which", "who", "whom", "whose", "where"}:
+        return False  # "Negotiators spent … on a text that": a relative clause, not a subject
     if any(w.lower() in THIRD_PERSON for w in ws[1:] if not w.lower().endswith("ss")) and (
         " of " not in f" {subject} "
     ):
@@ -318,6 +320,8 @@ def _object_cards(an: Analysis) -> Iterator[Candidate]:
         answer = _cut_new_clause(answer)
         if not 2 <= len(words(answer)) <= 16 or _points_back(answer):
             continue
+        if re.match(r"\s*as\s", whole[len(answer) :]) and len(words(answer)) <= 4:
+            continue  # "present the deal as proof that …": what it is presented as is the point
         asked = an.ctx.lower(subject, sentence_start=True)
         question = f"what {aux} {asked} {base}{' ' + particle if particle else ''}"
         body = f"{an.ctx.lower(intro)}{question}".strip()
@@ -577,6 +581,8 @@ def _plain_subject(subject: str, longest: int = 6) -> bool:
         w.lower() in {"that", "which", "who", "reply", "replies", "argue", "argues"} for w in ws
     ):
         return False  # "Officials reply that quiet diplomacy": a clause, not a subject
+    if re.search(r"['’]s?$", subject.strip()):
+        return False  # "The Commission's" (answer is that …): a possessive, not a subject
     last = ws[-1].lower()
     return not (last.endswith(("ic", "al", "ive", "ous")) or last in STOPWORDS)
 

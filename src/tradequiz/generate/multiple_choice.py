@@ -34,6 +34,7 @@ from tradequiz.generate.terms import (
 )
 from tradequiz.generate.text import (
     content_set,
+    is_plural,
     normalise,
     plural_noun,
     sentence,
@@ -537,8 +538,9 @@ def _association(
         return None
     phrase_text = an.ctx.lower(text)
     if an.ctx.is_debate(term_list.section):
+        verb = "are" if is_plural(phrase_text) or " and " in phrase_text else "is"
         prompt = (
-            f"In the article's debate on {an.ctx.topic}, under which issue is {phrase_text} "
+            f"In the article's debate on {an.ctx.topic}, under which issue {verb} {phrase_text} "
             "discussed?"
         )
     else:

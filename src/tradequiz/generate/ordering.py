@@ -80,6 +80,8 @@ def events(an: Analysis) -> list[Event]:
         periods = find_periods(view.unit.core)
         if len(periods) != 1:
             continue
+        if re.search(r"\b(?:by|until|before)\s+$", view.unit.core[: periods[0].start]):
+            continue  # "stop illegal deforestation by 2030": a deadline, not a past event
         text = event_text(view, periods[0])
         if text:
             events.append(Event(view, periods[0], text))

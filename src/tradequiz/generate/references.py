@@ -28,6 +28,7 @@ STANDIN_HEADS = wordset(
 )
 # Stand-ins for the document's own subject: resolved when the stem names the topic.
 TOPIC_HEADS = wordset("relationship partnership framework arrangement alliance collaboration ties")
+_DEAL_HEADS = wordset("agreement deal treaty accord pact")
 _QUALIFIERS = wordset("of between with on for to from in that which signed known under among")
 _EXPLETIVE_AFTER = wordset("is was has seems appears becomes remains")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w’'-]*|_{4}")
@@ -53,8 +54,16 @@ def _plural_word(word: str) -> bool:
 
 def _singular_before(words: list[str]) -> bool:
     for i, w in enumerate(words):
-        if w[0].isupper() and w.lower() not in STOPWORDS and not _plural_word(w):
-            return True  # a name ("Japan extended its …"), not "Critics"
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        adjective = (
+            bool(nxt)
+            and nxt[0].islower()
+            and _nounish(nxt)
+            and not is_verb_form(nxt)
+            and not w.endswith(("'s", "’s"))
+        )
+        if w[0].isupper() and w.lower() not in STOPWORDS and not _plural_word(w) and not adjective:
+            return True  # a name ("Japan extended its …"), not "Critics", not "European farm"
         if w.lower() in {"the", "a", "an"}:
             for nxt in words[i + 1 : i + 4]:
                 if _nounish(nxt) and not _plural_word(nxt):
@@ -75,10 +84,36 @@ def _plural_before(words: list[str]) -> bool:
 def _expletive(words: list[str], i: int) -> bool:
     """ "it is important to …", "makes it harder to …": "it" stands for nothing."""
     after = [w.lower() for w in words[i + 1 : i + 6]]
-    if after and after[0] in _EXPLETIVE_AFTER and ("to" in after or "that" in after):
-        return True
+    if (
+        after
+        and after[0] in _EXPLETIVE_AFTER
+        and ("to" in after or "that" in after)
+        and after[1:2] != ["a"]
+        and after[1:2] != ["an"]
+    ):
+        return True  # "it is important to …", not "it is a way to …"
     before = words[i - 1].lower() if i > 0 else ""
     return before in {"make", "makes", "made", "making", "find", "finds"} and "to" in after
+
+
+_FRONTED = wordset("for to in with unlike like among beyond under across within by at from")
+
+
+def _in_scope(text: str, tokens: list[re.Match[str]], i: int) -> list[str]:
+    """The words before token ``i`` a pronoun there can point at: not those of a fronted
+    phrase just before it ("For the European Union, it is a way …": "it" is not the Union)."""
+    words = [t.group() for t in tokens[:i]]
+    if i == 0:
+        return words
+    comma = text[tokens[i - 1].end() : tokens[i].start()].strip().startswith(",")
+    cut = tokens[i - 1].start()
+    start = max(text.rfind(",", 0, cut), text.rfind(";", 0, cut))
+    first = next((k for k, t in enumerate(tokens[:i]) if t.start() > start), i)
+    if first >= i or words[first].lower() not in _FRONTED:
+        return words
+    if comma or not any(is_verb_form(w) for w in words[first + 1 :]):
+        return words[:first]  # "for Mercosur it promises …", without its comma
+    return words
 
 
 def unresolved(text: str, topic_head: str = "", topic_named: bool = False) -> str | None:
@@ -92,7 +127,7 @@ def unresolved(text: str, topic_head: str = "", topic_named: bool = False) -> st
     words = [t.group() for t in tokens]
     lowered = [w.lower() for w in words]
     for i, w in enumerate(lowered):
-        before = words[:i]
+        before = _in_scope(text, tokens, i)
         nxt = lowered[i + 1] if i + 1 < len(words) else ""
         if w in {"it", "its"}:
             if w == "it" and _expletive(words, i):
@@ -161,6 +196,8 @@ def _standin(
         return None  # not a noun phrase after all
     if stem(head) == stem(topic_head) or (topic_named and head in TOPIC_HEADS):
         return None  # the document's own subject
+    if topic_named and topic_head.lower() in _DEAL_HEADS and head in _DEAL_HEADS:
+        return None  # "the deal" in an article on an agreement that the stem names
     if len(modifiers) >= 2:
         return None  # "the high-speed rail project": described well enough to know which
     nxt = lowered[j + 1] if j + 1 < len(words) else ""
@@ -238,7 +275,7 @@ def resolve(clause: str, previous: str | None, subject: str | None = None) -> st
     words = [t.group() for t in tokens]
     for i, t in enumerate(tokens):
         w = words[i].lower()
-        before = words[:i]
+        before = _in_scope(clause, tokens, i)
         if w == "it" and not _expletive(words, i) and not _singular_before(before):
             antecedent = subject or definite_subject(previous)
             if antecedent and not is_plural(antecedent):

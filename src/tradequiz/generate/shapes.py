@@ -32,7 +32,7 @@ HEAD_CLASSES: dict[str, frozenset[str]] = {
         ethanol chemical chemicals spirits soy soybeans hydrogen manufactures aircraft aerospace
         tourism canola avocados tomatoes berries fertiliser fertilizer cement cotton dairy fish
         seafood gold silver copper nickel iron aluminium aluminum uranium ships apparel garments
-        furniture toys appliances batteries battery panels turbines
+        furniture toys appliances batteries battery panels turbines earths
         """
     ),
     "sector": wordset(
@@ -203,6 +203,11 @@ _VERB_STARTS = (BASE_FORMS | THIRD_PERSON | PAST_FORMS) - ING_FORMS
 _NOUNS = HEAD_CLASSES["goods"] | HEAD_CLASSES["outcome"] | HEAD_CLASSES["instrument"]
 
 
+_DETERMINERS_AFTER_VERB = frozenset(
+    ["the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those"]
+)
+
+
 @lru_cache(maxsize=65536)
 def np_problem(phrase: str) -> str | None:
     """Why ``phrase`` is not a whole noun phrase that can stand as an option, or None."""
@@ -215,6 +220,12 @@ def np_problem(phrase: str) -> str | None:
     verb_start = first in _VERB_STARTS
     if verb_start and first not in _NOUNS and not (first in VERBLIKE_ADJECTIVES and len(ws) > 1):
         return f"starts with the verb “{ws[0]}”"
+    if (
+        len(ws) > 1
+        and ws[1].lower() in _DETERMINERS_AFTER_VERB
+        and first not in {"all", "both", "half", "of", "for", "to", "in", "on", "with", "by"}
+    ):
+        return f"starts with a verb and its object (“{ws[0]} {ws[1]}”)"  # "implement the …"
     if len(ws) > 1 and first.endswith(("ed", "en")) and ws[1].lower() in {"by", "to", "with"}:
         return f"starts with the participle “{ws[0]}”"  # "underwritten by enforceable rules"
     if last in _TRAILING_BAD or (last in PAST_FORMS and len(ws) > 1):
@@ -261,6 +272,41 @@ SENSE_FAMILIES: tuple[frozenset[str], ...] = tuple(
         "supply sourcing suppliers supplier chain chains",
     )
 )
+
+
+# Kinds of goods that are not drop-ins for one another: "wine" is no answer for "lithium,
+# ____ and rare earths", nor "nickel" for "beef, ____, sugar".
+GOODS_FAMILIES: dict[str, frozenset[str]] = {
+    name: wordset(family)
+    for name, family in (
+        (
+            "farm",
+            """
+            agriculture food foods crop crops grain grains beef pork poultry rice wine wines
+            barley lobster sugar spirits soy soybeans canola avocados tomatoes berries dairy
+            fish seafood cotton meat wheat corn maize fruit vegetables coffee tea timber
+            """,
+        ),
+        (
+            "mineral",
+            """
+            mineral minerals metal metals ore coal oil gas lithium gold silver copper nickel
+            iron aluminium aluminum uranium earths cobalt zinc lead tin bauxite
+            """,
+        ),
+    )
+}
+
+
+def goods_family(text: str) -> str:
+    """ "farm", "mineral" or "" for the head word of a goods phrase."""
+    ws = [w.lower() for w in re.findall(r"[\w-]+", text)]
+    if not ws:
+        return ""
+    for name, family in GOODS_FAMILIES.items():
+        if ws[-1] in family:
+            return name
+    return ""
 
 
 def same_sense(cue: str, term: str) -> bool:

@@ -44,10 +44,19 @@ def distinctive_stems(an: Analysis, term_list: TermList, term: str) -> frozenset
     )
 
 
+def _names_stem(word_stem: str, stems: frozenset[str]) -> bool:
+    """``word_stem`` is one of ``stems`` or a close derivative ("farmer" of "farm")."""
+    if word_stem in stems:
+        return True
+    return any(
+        len(s) >= 4 and word_stem.startswith(s) and len(word_stem) - len(s) <= 3 for s in stems
+    )
+
+
 def mask(text: str, stems: frozenset[str]) -> tuple[str, int]:
     """Replace the words with those stems by "…" (runs of them by one), counting the cuts."""
     pieces = _WORD_OR_GAP.findall(text)
-    hidden = [piece[0].isalnum() and stem(piece) in stems for piece in pieces]
+    hidden = [piece[0].isalnum() and _names_stem(stem(piece), stems) for piece in pieces]
     out: list[str] = []
     masks = 0
     for i, piece in enumerate(pieces):

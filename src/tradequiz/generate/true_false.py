@@ -22,7 +22,13 @@ from tradequiz.generate.analysis import Analysis, TermList, View, in_source, opt
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
 from tradequiz.generate.cloze import blank_phrase, in_view_part
 from tradequiz.generate.debate_facts import holder_led, point_view
-from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE
+from tradequiz.generate.lexicon import (
+    CON_SIDE,
+    LIST_TRIGGERS,
+    NOUN_CLASSES,
+    PRO_SIDE,
+    STOPWORDS,
+)
 from tradequiz.generate.multiple_choice import (
     ACTOR_CLAUSE,
     WEAK_OPENERS,
@@ -144,6 +150,8 @@ def _item_swaps(an: Analysis) -> Iterator[Candidate]:
                 continue
             if phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
                 continue
+            if unit.block.term and content_set(phrase.text) <= content_set(unit.block.term):
+                continue  # "no duty on wine and spirits" under "Wine and spirits": the heading
             blanked, answer = blank_phrase(view, phrase)
             wrong = distractors.pick(
                 an,
@@ -229,10 +237,20 @@ def _actor_swaps(an: Analysis) -> Iterator[Candidate]:
             break
 
 
+_ORDER_WORDS = re.compile(
+    r"\b(after|before|since|until|following|earlier|later|prior to|ahead of)\b", re.I
+)
+
+
 def _period_swaps(an: Analysis, all_periods: list[Period]) -> Iterator[Candidate]:
     for view in an.views:
-        for period in find_periods(view.text):
+        found = find_periods(view.text)
+        for period in found:
             if view.index and period.start < len(view.unit.core):
+                continue
+            if len(found) > 1 and _ORDER_WORDS.search(view.text):
+                # "talks began in 1999, a few years after … 1991": a swapped date would be
+                # caught by the sentence's own logic, not by knowing the article.
                 continue
             others = sorted(
                 (p for p in all_periods if abs(p.key - period.key) >= 5),
@@ -346,7 +364,11 @@ def _party_swap(text: str, sides: list[dict[str, list[str]]]) -> str | None:
                 replacement = f"the {replacement}"  # "the Indian government"
         elif m.group(3):
             replacement = other["possessive"][0]
-        elif re.match(r"\s[a-z]", after) and m.group(1):
+        elif (
+            m.group(1)
+            and (following := re.match(r"\s([a-z]+)", after))
+            and following.group(1) not in STOPWORDS | LIST_TRIGGERS
+        ):
             replacement = other["possessive"][0]  # "the US leadership" → "Japan's leadership"
         else:
             replacement = other["name"][0]

@@ -34,7 +34,8 @@ undercut undermine underpin understand use vary view warn weaken widen win work 
 yield abandon reverse diversify ratify relaunch exempt scrap repeal subsidize subsidise postpone
 loosen compensate confront deter dismantle embrace hedge insure join negotiate punish reopen
 renegotiate retaliate shield slash stabilise stabilize stockpile suspend tolerate veto waive
-withdraw
+withdraw fear hope worry doubt suspect predict complain contend reply implement bid answer
+retort rebut observe acknowledge concede
 """
 
 _IRREGULAR_PAST = """
