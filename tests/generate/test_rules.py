@@ -385,3 +385,54 @@ def test_derived_words_of_a_term_are_masked_in_its_clue() -> None:
 
     text, masks = mask("European farmers say imports will undercut them", frozenset({"farm"}))
     assert text.startswith("European … say") and masks == 1
+
+
+# Found reading the held-out UK–EU document (after its sample was marked).
+
+
+def test_a_what_card_never_asks_about_half_a_clause() -> None:
+    from tradequiz.generate.flashcard import candidates
+
+    text = "\n".join(
+        (
+            "United Kingdom–European Union trade",
+            "A transition period kept the old rules in place until the end of that year."
+            " Economists broadly agree that leaving has reduced trade in goods."
+            " Carmakers avoided tariffs because most of their vehicles meet the origin rules.",
+            "",
+        )
+    )
+    for c in candidates(analyse(read_text(text, "t.txt"))):
+        q = c.question
+        if q.generator == "flashcard.what":
+            assert not re.search(r"\b(kept|agree|because)\b", q.answers[0]), q.answers[0]
+
+
+def test_names_do_not_start_with_an_article_and_date_parts_are_not_blanked() -> None:
+    from tradequiz.generate.phrases import find_names
+
+    names = [
+        p.text
+        for p in find_names(
+            "Governance: A Partnership Council meets.",
+            frozenset({"Partnership", "Council"}),
+            frozenset(),
+        )
+    ]
+    assert "A Partnership Council" not in names
+    text = "\n".join(
+        (
+            "United Kingdom–European Union trade",
+            "The Trade and Cooperation Agreement was concluded on Christmas Eve 2020, only days"
+            " before the transition period expired.",
+            "",
+        )
+    )
+    from tradequiz.generate.cloze import candidates
+
+    for c in candidates(analyse(read_text(text, "t.txt"))):
+        assert c.answers != ("Christmas Eve",)
+
+
+def test_verb_phrases_are_no_association_cues() -> None:
+    assert np_problem("now depend on equivalence decisions")

@@ -116,8 +116,8 @@ def name_worth_blanking(an: Analysis, view: View, phrase: Phrase) -> bool:
         return False
     if normalise(text) in CAPITAL_CITIES:
         return False  # "____ offers loans" → Canberra: the country's name fits as well
-    if normalise(text) in _MONTHS:
-        return False  # "announced in ____ 2019" → June: the year is the fact, not the month
+    if normalise(text) in _MONTHS or re.match(r"\s+\d{4}\b", view.text[phrase.end :]):
+        return False  # "in ____ 2019" → June, "on ____ 2020" → Christmas Eve: the year is the fact
     name_words = words(text)
     if any(demonym(w, an.ctx.keep_caps) for w in name_words):
         return False

@@ -125,7 +125,9 @@ def _opponents(an: Analysis, debate: Debate, claim: SideClaim) -> list[str]:
             out.append(upper_first(an.ctx.view_label(debate.section)))
     elif claim.point is not None:
         answering = claim.role == "reply" or not _first_in_point(debate, claim)
-        out.append(debate.con_label if answering else debate.pro_label)
+        general = debate.con_label if answering else debate.pro_label
+        if " of " not in general and general.lower() in an.lower_text:
+            out.append(general)  # not "Supporters of the Windsor Framework" on another issue
     mine = normalise(claim.label)
     return [o for o in dict.fromkeys(out) if normalise(o) != mine]
 
@@ -135,7 +137,7 @@ def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | N
     if not claim.side and claim.point is None:
         return None  # "Most observers agree …": nobody named argues otherwise
     options = _opponents(an, debate, claim)[:3]
-    if not options:
+    if not options or unresolved(_holder_predicate(claim), "", topic_named=True):
         return None
     topic = _topic(an, claim.point)
     predicate = third_person(trim_statement(_holder_predicate(claim)))
@@ -427,6 +429,8 @@ def _side_swap(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | No
     other = opponents[0]
     if other.startswith("The article"):
         return None  # "the article's view argues X" would be false only by its label
+    if unresolved(_holder_predicate(claim), "", topic_named=True):
+        return None  # "worries that it would look like …": which "it"?
     body = f"{an.ctx.lower(other)} {agree(other, _holder_predicate(claim))}"
     if claim.point is not None:
         prompt = f"In the article's debate on {_topic(an, claim.point)}, {body}"

@@ -137,6 +137,12 @@ _SUBJECT_OPENERS = wordset(
 )
 
 
+_CLAUSE_JOINERS = frozenset(
+    {"that", "because", "although", "though", "while", "whereas", "unless", "if", "when"}
+)
+_OBJECT_STARTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "more", "most"})
+
+
 def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
     ws = words(subject)
     if not ws or len(ws) > 10 or ws[0].lower() in PRONOUN_OPENERS | _SUBJECT_OPENERS:
@@ -145,8 +151,13 @@ def _worth_asking(an: Analysis, unit: Unit, subject: str) -> bool:
         return False  # "The exchange": too vague to be the answer; possessives read badly
     if any(w.lower() in THIRD_PERSON | {"and"} for w in ws[1:]) and ws[-1].lower() == "and":
         return False  # "The bilateral agreement phases out tariffs … and": a clause cut short
-    if ws[-1].lower() in {"that", "which", "who", "whom", "whose", "where"}:
+    if ws[-1].lower() in {"that", "which", "who", "whom", "whose", "where"} or any(
+        w.lower() in _CLAUSE_JOINERS for w in ws
+    ):
         return False  # "Negotiators spent … on a text that": a relative clause, not a subject
+    for k in range(1, len(ws) - 1):
+        if ws[k].lower() in PAST_FORMS and ws[k + 1].lower() in _OBJECT_STARTS:
+            return False  # "A transition period kept the old": a finite verb and its object
     if any(w.lower() in THIRD_PERSON for w in ws[1:] if not w.lower().endswith("ss")) and (
         " of " not in f" {subject} "
     ):
@@ -191,7 +202,9 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
         if not _worth_asking(an, unit, subject) or len(words(rest)) < 2 or _points_back(rest):
             continue
         # Only the verb and its object: the rest (means, lists) may be another question's answer.
-        short = re.split(r" through | rather than | while | so that ", rest, maxsplit=1)[0]
+        short = re.split(
+            r" through | rather than |,? while | so that |, and |; ", rest, maxsplit=1
+        )[0]
         by = re.search(r" by ", short)
         if by and not re.search(r"(?:ed|en|ly)$", short[: by.start()]):
             short = short[: by.start()]  # "by" of a means, not of a passive ("financed by")

@@ -24,6 +24,7 @@ from tradequiz.generate.debate_facts import third_person
 from tradequiz.generate.feedback import notes, term_notes
 from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE, wordset
 from tradequiz.generate.periods import Period, find_periods
+from tradequiz.generate.phrases import Phrase
 from tradequiz.generate.shapes import HEAD_CLASSES, OPTION_CLASSES, np_problem, same_sense
 from tradequiz.generate.terms import (
     category_phrase,
@@ -335,6 +336,8 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
                     continue
                 if phrase.cls == "action" or phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
                     continue  # "reduces prices", "numerous industries": not a thing to link
+                if phrase.kind == "item" and _verb_list(phrase):
+                    continue  # "lets young people work and study": verbs, not things
                 if any(stems & content_set(phrase.text) for stems in all_stems.values()):
                     continue  # names a term's own word: a giveaway or a trap
                 n = len(words(phrase.text))
@@ -379,6 +382,14 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
     return cues
 
 
+def _verb_list(phrase: Phrase) -> bool:
+    """Whether a list's items end (the first) and start (the others) with verbs."""
+    last = words(phrase.text)[-1].lower() if words(phrase.text) else ""
+    return last in BASE_FORMS and all(
+        (words(s)[0].lower() if words(s) else "") in BASE_FORMS for s in phrase.siblings
+    )
+
+
 def _association_questions(an: Analysis) -> Iterator[Candidate]:
     """ "Which key element of … does the article link to semiconductors?" — one telling phrase
     of a term's description, the other terms of its list as options."""
@@ -397,6 +408,15 @@ def _association_questions(an: Analysis) -> Iterator[Candidate]:
                     yield made
 
 
+def _related(stems: set[str] | frozenset[str], others: set[str] | frozenset[str]) -> bool:
+    """A stem shared, or one the start of another ("fish" of "fisheries")."""
+    return any(
+        a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+        for a in stems
+        for b in others
+    )
+
+
 def _member_questions(an: Analysis) -> Iterator[Candidate]:
     """ "Which of these does the article list among the sectors of …?" — one term of the
     list against terms of other lists that the list's own text never mentions."""
@@ -410,7 +430,7 @@ def _member_questions(an: Analysis) -> Iterator[Candidate]:
             if other.section.id != term_list.section.id and other.category != term_list.category
             and abs(other.section.index - term_list.section.index) <= 4
             for b in other.items
-            if not content_set(b.term or "") & own and len(words(b.term or "")) <= longest
+            if not _related(content_set(b.term or ""), own) and len(words(b.term or "")) <= longest
         ]  # fmt: skip
         if len(outsiders) < 3:
             continue

@@ -344,9 +344,9 @@ def find_names(text: str, keep_caps: frozenset[str], lower_stems: frozenset[str]
         start, name = match.start(), match.group()
         if not re.fullmatch(r"(?:[A-Z]\.){2,}", name):
             name = name.rstrip(".’'")
-        if start == 0 or text[:start].rstrip().endswith(("“", '"', ".")):
+        if start == 0 or text[:start].rstrip().endswith(("“", '"', ".", ":")):
             first, _, rest = name.partition(" ")
-            if first not in keep_caps:
+            if first not in keep_caps or first in {"A", "An", "The"}:
                 if not rest:
                     continue
                 start += len(first) + 1

@@ -203,6 +203,9 @@ _VERB_STARTS = (BASE_FORMS | THIRD_PERSON | PAST_FORMS) - ING_FORMS
 _NOUNS = HEAD_CLASSES["goods"] | HEAD_CLASSES["outcome"] | HEAD_CLASSES["instrument"]
 
 
+_ADVERBS = frozenset(
+    ["now", "also", "still", "often", "then", "already", "even", "just", "never", "always"]
+)
 _DETERMINERS_AFTER_VERB = frozenset(
     ["the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those"]
 )
@@ -226,6 +229,12 @@ def np_problem(phrase: str) -> str | None:
         and first not in {"all", "both", "half", "of", "for", "to", "in", "on", "with", "by"}
     ):
         return f"starts with a verb and its object (“{ws[0]} {ws[1]}”)"  # "implement the …"
+    if (
+        len(ws) > 1
+        and (first in _ADVERBS or (first.endswith("ly") and len(first) > 4))
+        and ws[1].lower() in _VERB_STARTS
+    ):
+        return f"starts with a verb (“{ws[0]} {ws[1]}”)"  # "now depend on equivalence decisions"
     if len(ws) > 1 and first.endswith(("ed", "en")) and ws[1].lower() in {"by", "to", "with"}:
         return f"starts with the participle “{ws[0]}”"  # "underwritten by enforceable rules"
     if last in _TRAILING_BAD or (last in PAST_FORMS and len(ws) > 1):
