@@ -436,3 +436,37 @@ def test_names_do_not_start_with_an_article_and_date_parts_are_not_blanked() -> 
 
 def test_verb_phrases_are_no_association_cues() -> None:
     assert np_problem("now depend on equivalence decisions")
+
+
+def test_more_rules_from_the_uk_eu_bank() -> None:
+    from tradequiz.generate.true_false import _party_swap
+
+    assert unresolved("a transition period kept the old rules in place until the end of that year.")
+    assert np_problem("hand out subsidies in ways")
+    sides = [
+        {
+            "name": ["United Kingdom"],
+            "demonym": ["British"],
+            "possessive": ["the United Kingdom's"],
+        },
+        {"name": ["EU"], "demonym": ["European"], "possessive": ["the EU's"]},
+    ]
+    swapped = _party_swap("EU boats keep access to British waters.", sides)
+    assert swapped == "British boats keep access to European waters."
+    text = "\n".join(
+        (
+            "United Kingdom–European Union trade",
+            "In 2023 the Windsor Framework revised the arrangements for Northern Ireland, which"
+            " stays inside the single market for goods to avoid checks on the land border."
+            " The stricter battery content requirements due in 2027 worry carmakers.",
+            "",
+        )
+    )
+    from tradequiz.generate.pipeline import GENERATORS
+
+    for make in GENERATORS:
+        for c in make(analyse(read_text(text, "t.txt"))):
+            q = c.question
+            assert "why does which" not in q.prompt, q.prompt
+            if q.generator == "flashcard.period":
+                assert "2027" not in q.prompt, q.prompt

@@ -716,6 +716,8 @@ def _purpose_cards(an: Analysis) -> Iterator[Candidate]:
         if made is None:
             continue
         question, purpose = made
+        if re.search(r"\b(?:which|who|whom|whose)\b", question):
+            continue  # "…, why does which stay inside …": a relative clause asked as a main one
         where = "" if an.ctx.has_topic(question + unit.core) else f" {an.ctx.about()}"
         frame = f"According to the article{where}, "
         if unit.block.kind == "list_item" and unit.block.term and an.ctx.is_debate(unit.section):

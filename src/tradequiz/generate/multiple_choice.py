@@ -22,7 +22,13 @@ from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, 
 from tradequiz.generate.cloze import blank_phrase, in_view_part
 from tradequiz.generate.debate_facts import third_person
 from tradequiz.generate.feedback import notes, term_notes
-from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE, wordset
+from tradequiz.generate.lexicon import (
+    CON_SIDE,
+    INSTITUTION_HEADS,
+    NOUN_CLASSES,
+    PRO_SIDE,
+    wordset,
+)
 from tradequiz.generate.periods import Period, find_periods
 from tradequiz.generate.phrases import Phrase
 from tradequiz.generate.shapes import HEAD_CLASSES, OPTION_CLASSES, np_problem, same_sense
@@ -336,7 +342,7 @@ def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
                     continue
                 if phrase.cls == "action" or phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
                     continue  # "reduces prices", "numerous industries": not a thing to link
-                if phrase.kind == "item" and _verb_list(phrase):
+                if (phrase.kind == "item" and _verb_list(phrase)) or _before_a_verb(view, phrase):
                     continue  # "lets young people work and study": verbs, not things
                 if any(stems & content_set(phrase.text) for stems in all_stems.values()):
                     continue  # names a term's own word: a giveaway or a trap
@@ -388,6 +394,13 @@ def _verb_list(phrase: Phrase) -> bool:
     return last in BASE_FORMS and all(
         (words(s)[0].lower() if words(s) else "") in BASE_FORMS for s in phrase.siblings
     )
+
+
+def _before_a_verb(view: View, phrase: Phrase) -> bool:
+    """ "young people work and study": the phrase ends in a verb coordinated with another."""
+    last = words(phrase.text)[-1].lower() if words(phrase.text) else ""
+    following = re.match(r"\s+(?:and|or)\s+(\w+)", view.text[phrase.end :])
+    return last in BASE_FORMS and following is not None and following.group(1).lower() in BASE_FORMS
 
 
 def _association_questions(an: Analysis) -> Iterator[Candidate]:
@@ -557,6 +570,12 @@ def _association(
     if wrong is None:
         return None
     phrase_text = an.ctx.lower(text)
+    if (
+        phrase_text[:1].isupper()
+        and words(phrase_text)[-1].lower() in INSTITUTION_HEADS
+        and not re.search(rf"\b(?!(?:A|An|The)\b)[A-Z]\w* {re.escape(phrase_text)}", an.doc.text)
+    ):
+        phrase_text = f"the {phrase_text}"  # "link to the Partnership Council"
     if an.ctx.is_debate(term_list.section):
         verb = "are" if is_plural(phrase_text) or " and " in phrase_text else "is"
         prompt = (

@@ -17,6 +17,7 @@ from tradequiz.generate.analysis import Analysis, View
 from tradequiz.generate.candidate import Candidate, Source, build
 from tradequiz.generate.periods import Period, find_periods
 from tradequiz.generate.text import normalise, upper_first, words
+from tradequiz.generate.verbs import PAST_FORMS
 
 MAX_EVENT_WORDS = 20
 MAX_ITEMS = 5
@@ -82,6 +83,12 @@ def events(an: Analysis) -> list[Event]:
             continue
         if re.search(r"\b(?:by|until|before)\s+$", view.unit.core[: periods[0].start]):
             continue  # "stop illegal deforestation by 2030": a deadline, not a past event
+        if not any(
+            w.lower() in PAST_FORMS | {"was", "were", "had"}
+            or (w.islower() and w.endswith("ed") and len(w) > 4)
+            for w in words(view.unit.core)
+        ):
+            continue  # "requirements due in 2027 worry makers": no past event to recall
         text = event_text(view, periods[0])
         if text:
             events.append(Event(view, periods[0], text))

@@ -28,6 +28,8 @@ STANDIN_HEADS = wordset(
 )
 # Stand-ins for the document's own subject: resolved when the stem names the topic.
 TOPIC_HEADS = wordset("relationship partnership framework arrangement alliance collaboration ties")
+_TIME_NOUNS = wordset("year years decade month week day time period era point stage")
+_TIME_PREPS = wordset("of in at by until since during from after before for")
 _DEAL_HEADS = wordset("agreement deal treaty accord pact")
 _QUALIFIERS = wordset("of between with on for to from in that which signed known under among")
 _EXPLETIVE_AFTER = wordset("is was has seems appears becomes remains")
@@ -154,6 +156,8 @@ def unresolved(text: str, topic_head: str = "", topic_named: bool = False) -> st
             earlier = {stem(b) for b in before}
             if not any(stem(n) in earlier for n in nouns[:2]):
                 return f"{words[i]} {words[i + 1]}"
+        elif w == "that" and nxt in _TIME_NOUNS and (i == 0 or lowered[i - 1] in _TIME_PREPS):
+            return f"that {nxt}"  # "until the end of that year": which year?
         elif w == "same" and i > 0 and lowered[i - 1] == "the":
             if "as" not in lowered[i + 1 : i + 6]:
                 return "the same"

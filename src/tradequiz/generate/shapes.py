@@ -235,6 +235,8 @@ def np_problem(phrase: str) -> str | None:
         and ws[1].lower() in _VERB_STARTS
     ):
         return f"starts with a verb (“{ws[0]} {ws[1]}”)"  # "now depend on equivalence decisions"
+    if len(ws) > 1 and ws[1].lower() in {"out", "up", "off"} and first not in _NOUNS:
+        return f"starts with a phrasal verb (“{ws[0]} {ws[1]}”)"  # "hand out subsidies"
     if len(ws) > 1 and first.endswith(("ed", "en")) and ws[1].lower() in {"by", "to", "with"}:
         return f"starts with the participle “{ws[0]}”"  # "underwritten by enforceable rules"
     if last in _TRAILING_BAD or (last in PAST_FORMS and len(ws) > 1):

@@ -48,6 +48,7 @@ from tradequiz.generate.text import (
     words,
 )
 from tradequiz.generate.variants import STANDARD_FORMS
+from tradequiz.generate.verbs import is_verb_form
 
 _POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:[ –][A-Z][\w.]*)?)(['’]s)\b")
 
@@ -370,6 +371,14 @@ def _party_swap(text: str, sides: list[dict[str, list[str]]]) -> str | None:
             and following.group(1) not in STOPWORDS | LIST_TRIGGERS
         ):
             replacement = other["possessive"][0]  # "the US leadership" → "Japan's leadership"
+        elif (
+            not m.group(1)
+            and other["demonym"]
+            and (following := re.match(r"\s([a-z]+)", after))
+            and following.group(1) not in STOPWORDS | LIST_TRIGGERS
+            and not is_verb_form(following.group(1))
+        ):
+            replacement = other["demonym"][0]  # "EU boats" → "British boats"
         else:
             replacement = other["name"][0]
             if m.group(1) or (other["name"][0] in _THE_NAMES and not before.endswith("the ")):

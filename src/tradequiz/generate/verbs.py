@@ -35,7 +35,7 @@ yield abandon reverse diversify ratify relaunch exempt scrap repeal subsidize su
 loosen compensate confront deter dismantle embrace hedge insure join negotiate punish reopen
 renegotiate retaliate shield slash stabilise stabilize stockpile suspend tolerate veto waive
 withdraw fear hope worry doubt suspect predict complain contend reply implement bid answer
-retort rebut observe acknowledge concede
+retort rebut observe acknowledge concede study travel live visit
 """
 
 _IRREGULAR_PAST = """
