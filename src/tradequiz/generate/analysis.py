@@ -229,15 +229,28 @@ def singular(noun: str) -> str:
     return noun
 
 
+_CATEGORY_ADJECTIVES = frozenset(
+    {"important", "main", "key", "major", "principal", "core", "central", "notable", "biggest"}
+)
+
+
 def _category(section: Section, lead_in: str | None, ctx: DocContext) -> str:
     if ctx.is_debate(section):
         return "issue"
     if lead_in:
         match = _CATEGORY.search(lead_in)
-        if match and match.group(2).lower() not in {"these", "they", "that", "which", "it"}:
-            return f"{(match.group(1) or '').lower()}{singular(match.group(2).lower())}"
+        noun = match.group(2).lower() if match else ""
+        before = lead_in[: match.start(2)].lower().split()[-1:] if match else []
+        if (
+            match
+            and noun not in {"these", "they", "that", "which", "it", "those", "following"}
+            and noun not in _CATEGORY_ADJECTIVES
+            and before != ["most"]
+        ):  # "The most important are:" names no category
+            return f"{(match.group(1) or '').lower()}{singular(noun)}"
+    title = re.sub(r"\s+to\s+\w+$", "", section.title)  # "Sectors to watch" → "Sectors"
     title_words = [
-        w for w in section.title.split() if not is_verb_form(w.lower()) or w.lower().endswith("s")
+        w for w in title.split() if not is_verb_form(w.lower()) or w.lower().endswith("s")
     ]  # "Sectors covered" → "sector", not "covered"
     for word in title_words:
         lower = word.lower()

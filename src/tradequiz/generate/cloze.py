@@ -18,7 +18,7 @@ from tradequiz.generate.candidate import Candidate, Source, build, clause_keys
 from tradequiz.generate.lexicon import CAPITAL_CITIES, ERA_VARIANTS, STOPWORDS
 from tradequiz.generate.periods import find_periods
 from tradequiz.generate.phrases import Phrase
-from tradequiz.generate.text import normalise, sentence, words
+from tradequiz.generate.text import normalise, sentence, stem, words
 from tradequiz.generate.variants import name_variants
 from tradequiz.generate.verbs import is_verb_form
 
@@ -114,6 +114,11 @@ def name_worth_blanking(an: Analysis, view: View, phrase: Phrase) -> bool:
     text = phrase.text
     if re.search(r"['’]s\b", text) or an.is_topic_only(text):
         return False
+    if any(
+        t.startswith(stem(text.lower())) and len(stem(text.lower())) >= 4
+        for t in an.ctx.topic_stems
+    ):
+        return False  # "added in ____" → Africa, in an article on an African agreement
     if normalise(text) in CAPITAL_CITIES:
         return False  # "____ offers loans" → Canberra: the country's name fits as well
     if normalise(text) in _MONTHS or re.match(r"\s+\d{4}\b", view.text[phrase.end :]):

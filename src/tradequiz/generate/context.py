@@ -13,19 +13,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tradequiz.document.model import Block, Document, Section
 from tradequiz.generate.lexicon import (
     CON_SIDE,
+    INSTITUTION_HEADS,
     LIST_TRIGGERS,
+    NOUN_CLASSES,
     PHRASE_BREAKERS,
     PRO_SIDE,
     STOPWORDS,
     VIEW_NOUNS,
     wordset,
 )
+from tradequiz.generate.shapes import HEAD_CLASSES
 from tradequiz.generate.text import is_plural, stem, words
-from tradequiz.generate.verbs import is_verb_form
+from tradequiz.generate.verbs import BASE_FORMS, is_verb_form
 
 _DEBATE_TITLE = re.compile(
     r"\b(controvers\w*|debates?|criticis\w*|critiques?|arguments?|disputes?|views)\b", re.I
@@ -113,7 +117,7 @@ class DocContext:
             and bare.isalpha()
             and bare not in _COMMON_WORDS
             and stem(bare) not in self.lower_stems
-            and bare not in STOPWORDS | LIST_TRIGGERS | PHRASE_BREAKERS
+            and bare not in STOPWORDS | LIST_TRIGGERS | PHRASE_BREAKERS | _known_common()
             and not bare.endswith(_COMMON_ENDINGS)
         ):
             return text
@@ -180,6 +184,16 @@ def _capitalised_names(doc: Document) -> frozenset[str]:
                 elif w[0].islower():
                     lower[w.lower()] += 1
     return frozenset(w for w, n in upper.items() if n > lower[w.lower()])
+
+
+@lru_cache(maxsize=1)
+def _known_common() -> frozenset[str]:
+    """Common nouns and verbs the generator's word lists know ("finance", "business"):
+    at a sentence start they are no names even when the document never writes them lower."""
+    known: set[str] = set(BASE_FORMS) | _MASS_HEADS
+    for family in (*HEAD_CLASSES.values(), *NOUN_CLASSES.values()):
+        known |= family
+    return frozenset(known)
 
 
 _COMMON_ENDINGS = ("ed", "ing", "al", "ive", "ic", "ous", "ly", "ful", "able", "s")
@@ -268,7 +282,19 @@ def needs_article(title: str, text: str) -> bool:
         return False
     head = title_words[-1]
     lower = head.lower()
-    if head[0].isupper() or lower.endswith("ing") or is_plural(lower):
+    if head[0].isupper():
+        # A name ("African Continental Free Trade Area", "European Union"): as the
+        # document writes it, else by the kind of name its last word makes.
+        found = [
+            bool(m.group(1))
+            for m in re.finditer(rf"(\b[Tt]he\s+)?{re.escape(title)}\b", text[:200000])
+            if not re.fullmatch(r"#*\s*", text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
+            or m.group(1)
+        ]  # not the title's own line
+        if found:
+            return sum(found) * 2 > len(found)
+        return lower in INSTITUTION_HEADS or lower in {"area", "union", "zone", "bloc"}
+    if lower.endswith("ing") or is_plural(lower):
         return False
     with_det = without = 0
     tokens = re.findall(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", text[:200000])

@@ -179,7 +179,7 @@ def _what_held(
     what = trim_statement(match.group("what"))
     if len(words(what)) < 5 or unresolved(what, "", topic_named=True):
         return None
-    head = label.split(" of ")[0].split()[-1].lower()
+    head = re.split(r" (?:of|at|in|for|from|on) ", label)[0].split()[-1].lower()
     do = "do" if head.endswith("s") and not head.endswith(("ss", "us", "is")) else "does"
     adverb = match.group("adv").strip()
     adverb = f" {adverb}" if adverb and adverb not in {"may", "might"} else ""

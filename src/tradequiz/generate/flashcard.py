@@ -138,7 +138,7 @@ _SUBJECT_OPENERS = wordset(
 
 
 _CLAUSE_JOINERS = frozenset(
-    {"that", "because", "although", "though", "while", "whereas", "unless", "if", "when"}
+    {"that", "because", "although", "though", "while", "whereas", "unless", "if", "when", "who"}
 )
 _OBJECT_STARTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "more", "most"})
 
@@ -795,6 +795,8 @@ def _name_cards(an: Analysis) -> Iterator[Candidate]:
                 continue
             if re.search(r"[A-Z][\w’'-]* (?:and|of) $", view.text[: phrase.start]):
                 continue  # "Special Strategic and Global Partnership": half of a longer name
+            if unresolved(view.unit.sentence.text, "", topic_named=True):
+                continue  # "It gives African governments …": the answer would point nowhere
             units = mentions.setdefault(phrase.text, [])
             if view.unit not in units:
                 units.append(view.unit)

@@ -27,6 +27,7 @@ from tradequiz.generate.lexicon import (
     INSTITUTION_HEADS,
     NOUN_CLASSES,
     PRO_SIDE,
+    STOPWORDS,
     wordset,
 )
 from tradequiz.generate.periods import Period, find_periods
@@ -49,7 +50,7 @@ from tradequiz.generate.text import (
     upper_first,
     words,
 )
-from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS
+from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS, is_verb_form
 
 
 def _item_questions(an: Analysis) -> Iterator[Candidate]:
@@ -243,10 +244,24 @@ def _actors(an: Analysis) -> list[str]:
     """Plural nouns naming people or organisations that the document uses."""
     found: dict[str, str] = {}
     for view in an.views:
-        for word in words(view.text):
+        ws = words(view.text)
+        for i, word in enumerate(ws):
             lower = word.lower()
-            if lower.endswith("s") and lower in HEAD_CLASSES["actor"]:
-                found.setdefault(stem(lower), lower)
+            if not (lower.endswith("s") and lower in HEAD_CLASSES["actor"]):
+                continue
+            nxt = ws[i + 1] if i + 1 < len(ws) else ""
+            if nxt[:1].islower() and nxt.lower() not in STOPWORDS and not is_verb_form(nxt):
+                continue  # "business groups": a modifier, not the actor
+            prev = ws[i - 1] if i else ""
+            if (
+                prev[:1].islower()
+                and prev.lower() not in STOPWORDS
+                and not prev.lower().endswith(("al", "ic", "ive", "ous", "ed", "ing", "ly"))
+                and not is_verb_form(prev)
+                and prev.lower() not in {"million", "billion", "thousand", "hundred", "dozen"}
+            ):
+                lower = f"{prev.lower()} {lower}"  # "drug makers", not "makers"
+            found.setdefault(stem(lower), lower)
     return sorted(found.values())
 
 
@@ -258,6 +273,8 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
         if not match:
             continue
         subject, verb, rest = match.group("subject"), match.group("verb"), match.group("rest")
+        if subject.split()[0].lower() in WEAK_OPENERS | {"most", "few", "all", "no"}:
+            continue  # "Most analysts expect …": the quantifier is part of the claim
         head = subject.split()[-1].lower()
         if stem(head) not in NOUN_CLASSES["actor"] or head in PRO_SIDE + CON_SIDE:
             continue

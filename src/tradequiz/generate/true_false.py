@@ -31,6 +31,7 @@ from tradequiz.generate.lexicon import (
 )
 from tradequiz.generate.multiple_choice import (
     ACTOR_CLAUSE,
+    GENERIC_THINGS,
     WEAK_OPENERS,
     actor_family,
     actor_words,
@@ -61,6 +62,12 @@ _NORMATIVE = re.compile(
 )
 
 
+_ATTRIBUTED = re.compile(
+    r"^(?:in the (?:view|opinion|eyes) of|according to|as \w+ (?:argue|argues|see|sees) it)\b",
+    re.IGNORECASE,
+)
+
+
 def opinion_frame(an: Analysis, view: View) -> str | None:
     """Whose claim a debate clause is, when the clause itself does not say.
 
@@ -72,6 +79,8 @@ def opinion_frame(an: Analysis, view: View) -> str | None:
     unit = view.unit
     if not an.ctx.is_debate(unit.section) or holder_led(unit):
         return None
+    if _ATTRIBUTED.match(view.text):
+        return None  # "In the view of the African Development Bank, …" says whose it is
     if unit.block.kind == "list_item":
         label = point_view(unit.block)
         first = unit.block.sentences[0] if unit.block.sentences else None
@@ -151,6 +160,8 @@ def _item_swaps(an: Analysis) -> Iterator[Candidate]:
                 continue
             if phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
                 continue
+            if phrase.text.lower() in GENERIC_THINGS:
+                continue  # "a single market for goods and services": no thing to swap out
             if unit.block.term and content_set(phrase.text) <= content_set(unit.block.term):
                 continue  # "no duty on wine and spirits" under "Wine and spirits": the heading
             blanked, answer = blank_phrase(view, phrase)
