@@ -501,3 +501,60 @@ def test_list_categories_are_nouns() -> None:
     assert [t.category for t in an.term_lists] == ["protocol", "sector"]
     assert an.ctx.topic == "the African Continental Free Trade Area"
     assert an.ctx.lower("Finance ministries worry", sentence_start=True).startswith("finance")
+
+
+# Found reading the held-out softwood lumber document (after its sample was marked).
+
+
+def test_rules_from_the_softwood_lumber_bank() -> None:
+    from tradequiz.generate.cloze import demonym
+
+    assert demonym("American", frozenset()) and demonym("Mexican", frozenset())
+    assert unresolved("after that deal expired, the United States imposed duties.") == "that deal"
+    assert unresolved("others reject any limit on exports.") == "others"
+    text = "\n".join(
+        (
+            "# Canada–United States softwood lumber dispute",
+            "",
+            "The softwood lumber dispute is a long quarrel. The U.S. Lumber Coalition wants"
+            " duties.",
+            "",
+            "## How the dispute is fought",
+            "",
+            "Both governments use several legal tools:",
+            "",
+            "- **Countervailing duties**: Commerce adds tariffs to offset subsidies.",
+            "- **Anti-dumping duties**: Separate tariffs target mills that sell below cost.",
+            "- **Export charges**: Ottawa collected taxes on lumber shipments itself.",
+            "",
+            "## Who is affected",
+            "",
+            "- **Homebuilders**: American builders pay more for framing lumber.",
+            "- **Forest communities**: Small towns want stable access to the market.",
+            "- **Consumers**: Households see the effect in renovation costs.",
+            "",
+            "## The arguments",
+            "",
+            "Opinion divides. The main disagreements are these:",
+            "",
+            "- **Housing costs**: Builders complain that the duties push up the price of homes."
+            " The coalition responds that a strong domestic industry guarantees steady supply.",
+            "- **Managed trade**: Some Canadian producers favour a quota deal that ends the"
+            " litigation. Others reject any limit on exports.",
+            "- **Subsidy**: American producers argue that provinces set prices too low.",
+            "",
+        )
+    )
+    an = analyse(read_text(text, "t.md"))
+    assert [t.category for t in an.term_lists] == ["legal tool", "group", "issue"]
+    assert sorted(an.ctx.debate_sections) == ["the-arguments"]
+    from tradequiz.generate.debate_facts import read_debates
+
+    labels = {c.label for d in read_debates(an) for c in d.claims}
+    assert "The U.S. Lumber Coalition" in labels
+    from tradequiz.generate.pipeline import GENERATORS
+
+    for make in GENERATORS:
+        for c in make(an):
+            if c.question.generator == "debate.tf_side_swap":
+                assert "some Canadian producers reject" not in c.question.prompt

@@ -17,7 +17,7 @@ from tradequiz.document.model import Block, Document, Section
 from tradequiz.generate.context import DocContext, build_context
 from tradequiz.generate.lexicon import wordset
 from tradequiz.generate.phrases import Phrase, find_phrases, verb_form
-from tradequiz.generate.shapes import OPTION_CLASSES, np_problem
+from tradequiz.generate.shapes import HEAD_CLASSES, OPTION_CLASSES, np_problem
 from tradequiz.generate.text import content_set, is_plural, normalise, stem, words
 from tradequiz.generate.units import Unit, document_units
 from tradequiz.generate.variants import document_aliases
@@ -229,12 +229,17 @@ def singular(noun: str) -> str:
     return noun
 
 
+_NOT_CATEGORY = frozenset(
+    {"these", "those", "others", "things", "ways", "parts", "is", "was", "as"}
+)
 _CATEGORY_ADJECTIVES = frozenset(
     {"important", "main", "key", "major", "principal", "core", "central", "notable", "biggest"}
 )
 
 
-def _category(section: Section, lead_in: str | None, ctx: DocContext) -> str:
+def _category(
+    section: Section, lead_in: str | None, ctx: DocContext, blocks: tuple[Block, ...] = ()
+) -> str:
     if ctx.is_debate(section):
         return "issue"
     if lead_in:
@@ -248,9 +253,34 @@ def _category(section: Section, lead_in: str | None, ctx: DocContext) -> str:
             and before != ["most"]
         ):  # "The most important are:" names no category
             return f"{(match.group(1) or '').lower()}{singular(noun)}"
+    if lead_in:
+        tail = re.search(
+            r"\b(?:several|some|many|a few|a number of|the following|various|these)"
+            r"\s+(?:(\w+)\s+)?(\w+s):?\s*$",
+            lead_in,
+        )
+        if (
+            tail
+            and not is_verb_form(tail.group(2).lower())
+            and tail.group(2).lower() not in _NOT_CATEGORY
+        ):
+            adjective = (tail.group(1) or "").lower()
+            keep = adjective.endswith(("al", "ic", "ive")) or adjective in _CATEGORY_ADJECTIVES
+            noun = singular(tail.group(2).lower())
+            return f"{adjective} {noun}" if keep else noun  # "… use several legal tools:"
     title = re.sub(r"\s+to\s+\w+$", "", section.title)  # "Sectors to watch" → "Sectors"
+    if re.match(r"(?i)(?:who|what|how|why|where|when|which)\b", title):
+        # "Who is affected", "How the dispute is fought": a question names no category.
+        heads = [singular(words(b.term or "x")[-1].lower()) for b in blocks]
+        actors = sum(
+            1 for h in heads if h in HEAD_CLASSES["actor"] or h + "s" in HEAD_CLASSES["actor"]
+        )
+        return "group" if actors * 2 >= len(heads) else "item"
     title_words = [
-        w for w in title.split() if not is_verb_form(w.lower()) or w.lower().endswith("s")
+        w
+        for w in title.split()
+        if (not is_verb_form(w.lower()) or w.lower().endswith("s"))
+        and w.lower() not in {"is", "are", "was", "were", "the", "a", "an", "of", "and", "its"}
     ]  # "Sectors covered" → "sector", not "covered"
     for word in title_words:
         lower = word.lower()
@@ -272,7 +302,11 @@ def _term_lists(doc: Document, ctx: DocContext) -> list[TermList]:
                 run.append(block)
                 continue
             if len(run) >= 2:
-                lists.append(TermList(section, tuple(run), _category(section, run[0].lead_in, ctx)))
+                lists.append(
+                    TermList(
+                        section, tuple(run), _category(section, run[0].lead_in, ctx, tuple(run))
+                    )
+                )
             run = []
     return lists
 

@@ -73,10 +73,17 @@ def _coordinated(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"(?:,| and| or) (?:the )?[A-Z]", after))
 
 
+_OTHER_DEMONYMS = frozenset(
+    ["german", "germans", "french", "dutch", "swiss", "thai", "greek", "greeks", "irish", "welsh"]
+)
+
+
 def demonym(word: str, names: frozenset[str]) -> bool:
     """ "Indian", "Japanese", "Australians": a people or an adjective of a place."""
     lower = word.lower()
-    if lower.endswith(("ese", "ian", "ians", "ish", "ean", "eans")):
+    if lower.endswith(("ese", "ian", "ians", "ish", "ean", "eans", "ican", "icans")):
+        return True  # "Japanese", "Indian", "Korean", "American", "Mexican"
+    if lower in _OTHER_DEMONYMS:
         return True
     return any(
         other != word and len(other) >= 4 and word.startswith(other[:-1])

@@ -38,6 +38,11 @@ _VIEW = re.compile(
     r"\b(?:from )?(?:an?|the) ((?:[\w-]+ ){0,1}[\w-]+) (" + "|".join(VIEW_NOUNS) + r")\b",
     re.IGNORECASE,
 )
+_ARGUING = re.compile(
+    r"\b(?:argue|argues|contend|contends|counter|counters|respond|responds|reply|replies|"
+    r"complain|complains|insist|insists|warn|warns)\s+that\b",
+    re.IGNORECASE,
+)
 _SIDE_WORDS = re.compile(r"\b(" + "|".join(PRO_SIDE + CON_SIDE) + r")\b", re.IGNORECASE)
 
 
@@ -216,9 +221,14 @@ def _name_parts(doc: Document) -> frozenset[str]:
 
 
 def _is_debate(section: Section) -> bool:
-    if _DEBATE_TITLE.search(section.title):
-        return True
     text = " ".join(s.text for s in section.sentences)
+    match = _DEBATE_TITLE.search(section.title)
+    if match:
+        strong = not re.match(r"(?i)disputes?|views|arguments?", match.group(1))
+        # "How the dispute is fought" in an article about a dispute is no debate section
+        # unless people in it argue ("… contend that", "… respond that").
+        if strong or _ARGUING.search(text):
+            return True
     sides = {m.group(1).lower() for m in _SIDE_WORDS.finditer(text)}
     return bool(sides & set(PRO_SIDE)) and bool(sides & set(CON_SIDE))
 

@@ -99,10 +99,17 @@ def _first_in_point(debate: Debate, claim: SideClaim) -> bool:
     return bool(same) and same[0] is claim
 
 
+def _partitive(label: str) -> bool:
+    """ "Others" (beside "Some Canadian producers"): the rest of the same group, not a side."""
+    return bool(re.match(r"(?i)others\b", label))
+
+
 def _opponents(an: Analysis, debate: Debate, claim: SideClaim) -> list[str]:
     """Who argues otherwise: the other holders of the same issue (a concern's repliers, a
     reply's complainers), then the side against in general.  Never a holder who may agree."""
     out: list[str] = []
+    if _partitive(claim.label):
+        return []  # "Others reject any limit": the same people as "some producers"
     if claim.point is not None:
         for other in debate.claims:
             if other.point is claim.point and other.label != claim.label:
@@ -129,7 +136,7 @@ def _opponents(an: Analysis, debate: Debate, claim: SideClaim) -> list[str]:
         if " of " not in general and general.lower() in an.lower_text:
             out.append(general)  # not "Supporters of the Windsor Framework" on another issue
     mine = normalise(claim.label)
-    return [o for o in dict.fromkeys(out) if normalise(o) != mine]
+    return [o for o in dict.fromkeys(out) if normalise(o) != mine and not _partitive(o)]
 
 
 def _who_argues(an: Analysis, debate: Debate, claim: SideClaim) -> Candidate | None:
@@ -355,7 +362,11 @@ def _concern_question(
         wrong = distractors.pick_terms([answer, *others], answer, seed=reply_text, count=2)
     if wrong is None:
         return None
-    does = "do" if is_plural(holder.split(" of ")[0]) else "does"
+    does = (
+        "do"
+        if is_plural(re.split(r" (?:of|at|in|for|from|on|sympathetic|who) ", holder)[0])
+        else "does"
+    )
     prompt = (
         f"In the article's debate on {an.ctx.topic}, which issue {does} {an.ctx.lower(holder)} "
         f"answer {how}?"

@@ -13,7 +13,7 @@ article says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tradequiz.document.model import Block, Section, Sentence
 from tradequiz.generate.analysis import Analysis
@@ -389,6 +389,20 @@ def _is_holder(holder: list[str]) -> bool:
     return len(names) == len(holder) or (lowered[0] == "the" and len(names) == len(holder) - 1)
 
 
+def _full_name(an: Analysis, label: str) -> str | None:
+    """ "The coalition" → "The U.S. Lumber Coalition" when the document names exactly one
+    body with that head word; None when the label stands as it is."""
+    match = re.fullmatch(r"[Tt]he ([a-z]+)", label)
+    if not match:
+        return None
+    head = match.group(1)
+    names = set(
+        re.findall(rf"\b((?:[A-Z][\w.]*\s+){{1,4}}{head[:1].upper()}{head[1:]})\b", an.doc.text)
+    )
+    names = {re.sub(r"^(?:The|A|An)\s+", "", n) for n in names}
+    return f"The {names.pop()}" if len(names) == 1 else None
+
+
 def read_debates(an: Analysis) -> list[Debate]:
     debates: list[Debate] = []
     units_of: dict[str, list[Unit]] = {}
@@ -405,7 +419,8 @@ def read_debates(an: Analysis) -> list[Debate]:
             point = unit.block if unit.block.kind == "list_item" else None
             claim = _side_claim(unit, point)
             if claim:
-                debate.claims.append(claim)
+                named = _full_name(an, claim.label)
+                debate.claims.append(replace(claim, label=named) if named else claim)
                 continue
             reply = _reply(an, section, unit.block, unit)
             if reply:

@@ -10,6 +10,7 @@ answer or with another option (a near-copy).  The choice is deterministic.
 from __future__ import annotations
 
 import bisect
+import re
 import zlib
 
 from tradequiz.bank.model import BLANK
@@ -188,6 +189,10 @@ def pick_terms(terms: list[str], answer: str, seed: str, count: int = 3) -> list
     return None
 
 
+def _qualified(text: str) -> bool:
+    return bool(re.search(r"\b(?:early|late|mid)[\s-]+(?:1[0-9]|20)\d0s", text))
+
+
 def pick_periods(
     all_periods: list[Period], answer: Period, count: int = 3, decades_only: bool = False
 ) -> list[Period] | None:
@@ -205,7 +210,10 @@ def pick_periods(
             continue
         if answer.kind == "year" and period.kind != "year":
             continue  # "2011" among decades: the odd shape gives it away
-        if period.kind == answer.kind and decade_count(period) != decade_count(answer):
+        if period.kind == answer.kind and (
+            decade_count(period) != decade_count(answer)
+            or _qualified(period.text) != _qualified(answer.text)
+        ):
             continue  # "1980s" among "1960s and 1970s", …: the odd shape gives it away
         seen.add(key)
         others.append(period)

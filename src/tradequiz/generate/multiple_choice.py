@@ -240,6 +240,9 @@ def actor_words(an: Analysis) -> list[str]:
     return _actors(an)
 
 
+_KNOWN_NOUNS = frozenset().union(*HEAD_CLASSES.values(), *NOUN_CLASSES.values())
+
+
 def _actors(an: Analysis) -> list[str]:
     """Plural nouns naming people or organisations that the document uses."""
     found: dict[str, str] = {}
@@ -247,22 +250,18 @@ def _actors(an: Analysis) -> list[str]:
         ws = words(view.text)
         for i, word in enumerate(ws):
             lower = word.lower()
-            if not (lower.endswith("s") and lower in HEAD_CLASSES["actor"]):
+            if not (
+                lower.endswith("s") and not lower.endswith("ss") and lower in HEAD_CLASSES["actor"]
+            ):
                 continue
             nxt = ws[i + 1] if i + 1 < len(ws) else ""
             if nxt[:1].islower() and nxt.lower() not in STOPWORDS and not is_verb_form(nxt):
                 continue  # "business groups": a modifier, not the actor
-            prev = ws[i - 1] if i else ""
-            if (
-                prev[:1].islower()
-                and prev.lower() not in STOPWORDS
-                and not prev.lower().endswith(("al", "ic", "ive", "ous", "ed", "ing", "ly"))
-                and not is_verb_form(prev)
-                and prev.lower() not in {"million", "billion", "thousand", "hundred", "dozen"}
-            ):
-                lower = f"{prev.lower()} {lower}"  # "drug makers", not "makers"
-            found.setdefault(stem(lower), lower)
-    return sorted(found.values())
+            prev = ws[i - 1].lower() if i else ""
+            if prev in _KNOWN_NOUNS and not is_verb_form(prev):
+                lower = f"{prev} {lower}"  # "drug makers", not "makers"
+            found.setdefault(stem(lower.split()[-1]), lower)  # one per head: not "producers"
+    return sorted(found.values())  # beside "large producers"
 
 
 def _actor_questions(an: Analysis) -> Iterator[Candidate]:

@@ -17,7 +17,7 @@ from tradequiz.generate.analysis import Analysis, View
 from tradequiz.generate.candidate import Candidate, Source, build
 from tradequiz.generate.periods import Period, find_periods
 from tradequiz.generate.text import normalise, upper_first, words
-from tradequiz.generate.verbs import PAST_FORMS
+from tradequiz.generate.verbs import PAST_FORMS, is_verb_form
 
 MAX_EVENT_WORDS = 20
 MAX_ITEMS = 5
@@ -47,6 +47,8 @@ def event_text(view: View, period: Period) -> str | None:
     text = view.unit.core
     if period.start >= len(text):
         return None
+    if re.search(r",\s*(?:whose|which|who|where)\b", text[: period.start]):
+        return None  # "…, whose appeals process has been paralysed since 2019": not the event
     subject = _SUBJECT_PERIOD.match(text)
     if subject and normalise(subject.group("period")) == normalise(period.bare):
         event = subject.group("event")
@@ -61,6 +63,13 @@ def event_text(view: View, period: Period) -> str | None:
         event = re.sub(r"\s{2,}", " ", event)
         if re.search(r"\s,|\b(?:of|in|on|at|from|to|by|since|signed)\s*(?:,|$)", event):
             return None
+        dangling = re.search(r"\b(?:of|in|on|at|from)\s+(\w+)", event)
+        if (
+            dangling
+            and is_verb_form(dangling.group(1).lower())
+            and not dangling.group(1).lower().endswith("ing")
+        ):
+            return None  # "The Softwood Lumber Agreement of set quotas …"
         milestone = _MILESTONE.match(event)
         if milestone:
             event = milestone.group("event")

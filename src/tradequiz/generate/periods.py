@@ -129,6 +129,13 @@ def shifted_decades(existing: list[Period], count: int) -> list[Period]:
     base = [int(p.key) // 10 * 10 for p in existing if p.kind == "decade"] or [1990]
     # The shape of the answer: "the 1980s" wants single decades, "the 1980s and 1990s" pairs.
     pair = not existing or existing[0].kind != "decade" or decade_count(existing[0]) != 1
+    # "the early 1980s" wants "the early 1960s", not a bare "the 1960s" beside it.
+    qualified = (
+        re.search(r"\b(early|late|mid)[\s-]+(?:1[0-9]|20)\d0s", existing[0].text)
+        if existing
+        else None
+    )
+    qualifier = f"{qualified.group(1)} " if qualified and not pair else ""
     out: list[Period] = []
     for step in (-20, 20, -40, 40, -10, 10, -30, 30):
         if len(out) >= count:
@@ -138,6 +145,6 @@ def shifted_decades(existing: list[Period], count: int) -> list[Period]:
         if decade in used or last in used or last > 2020 or decade < 1900:
             continue
         used.add(decade)
-        text = f"the {decade}s and {decade + 10}s" if pair else f"the {decade}s"
+        text = f"the {decade}s and {decade + 10}s" if pair else f"the {qualifier}{decade}s"
         out.append(Period(text, 0, len(text), float(decade), "decade"))
     return out

@@ -23,7 +23,7 @@ STANDIN_HEADS = wordset(
     agreement agreements deal treaty accord pact project projects initiative programme program
     scheme plan proposal arrangement framework partnership relationship alliance bans sanctions
     measures tools dispute talks negotiations text chapter mechanism reforms fund law
-    regulation strategy measure policy loan line corridor
+    regulation strategy measure policy loan line corridor coalition association
     """
 )
 # Stand-ins for the document's own subject: resolved when the stem names the topic.
@@ -158,6 +158,12 @@ def unresolved(text: str, topic_head: str = "", topic_named: bool = False) -> st
                 return f"{words[i]} {words[i + 1]}"
         elif w == "that" and nxt in _TIME_NOUNS and (i == 0 or lowered[i - 1] in _TIME_PREPS):
             return f"that {nxt}"  # "until the end of that year": which year?
+        elif w == "that" and nxt in STANDIN_HEADS and (i == 0 or lowered[i - 1] in _TIME_PREPS):
+            if stem(nxt) not in {stem(b) for b in lowered[:i]}:
+                return f"that {nxt}"  # "after that deal expired": which deal?
+        elif w == "others" and (i == 0 or lowered[i - 1] in {"and", "while", "but"}):
+            if "some" not in lowered[:i]:
+                return words[i]  # "others reject any limit": others than whom?
         elif w == "same" and i > 0 and lowered[i - 1] == "the":
             if "as" not in lowered[i + 1 : i + 6]:
                 return "the same"
