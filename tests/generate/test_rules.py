@@ -558,3 +558,35 @@ def test_rules_from_the_softwood_lumber_bank() -> None:
         for c in make(an):
             if c.question.generator == "debate.tf_side_swap":
                 assert "some Canadian producers reject" not in c.question.prompt
+
+
+# Found reading the held-out Chile–China document (after its sample was marked).
+
+
+def test_rules_from_the_chile_china_bank() -> None:
+    text = "\n".join(
+        (
+            "Chile–China copper trade",
+            "Chile is the largest producer of copper. China is the largest consumer of it.",
+            "Points of contention",
+            "The copper trade is widely seen as good for Chile, but it raises hard questions."
+            " The main disputes are the following:",
+            "Dependence: Economists warn that the budget rises and falls with demand from China."
+            " The finance ministry responds that a sovereign wealth fund saves windfall revenue.",
+            "Chinese ownership: Opposition politicians fear that Chinese stakes give Beijing too"
+            " much control. A pragmatic view holds that Chinese investment brings capital.",
+            "Water: Communities complain that mines use scarce water. Mining companies answer"
+            " that new projects rely on desalinated seawater.",
+            "",
+        )
+    )
+    an = analyse(read_text(text, "t.txt"))
+    assert an.ctx.debate_sections  # "Points of contention" with people arguing in it
+    from tradequiz.generate.pipeline import GENERATORS
+
+    questions = [c.question for make in GENERATORS for c in make(an)]
+    assert any(q.generator == "debate.who_argues" for q in questions)
+    for q in questions:
+        assert "Critics" not in [c.text for c in q.choices], q.prompt  # never named here
+        if q.kind == "flashcard":
+            assert q.answers[0] not in {"The copper trade.", "Hard questions."}, q.prompt

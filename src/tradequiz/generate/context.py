@@ -32,7 +32,9 @@ from tradequiz.generate.text import is_plural, stem, words
 from tradequiz.generate.verbs import BASE_FORMS, is_verb_form
 
 _DEBATE_TITLE = re.compile(
-    r"\b(controvers\w*|debates?|criticis\w*|critiques?|arguments?|disputes?|views)\b", re.I
+    r"\b(controvers\w*|debates?|criticis\w*|critiques?|arguments?|disputes?|views|contention|"
+    r"disagreements?)\b",
+    re.I,
 )
 _VIEW = re.compile(
     r"\b(?:from )?(?:an?|the) ((?:[\w-]+ ){0,1}[\w-]+) (" + "|".join(VIEW_NOUNS) + r")\b",
@@ -224,7 +226,9 @@ def _is_debate(section: Section) -> bool:
     text = " ".join(s.text for s in section.sentences)
     match = _DEBATE_TITLE.search(section.title)
     if match:
-        strong = not re.match(r"(?i)disputes?|views|arguments?", match.group(1))
+        strong = not re.match(
+            r"(?i)disputes?|views|arguments?|contention|disagreements?", match.group(1)
+        )
         # "How the dispute is fought" in an article about a dispute is no debate section
         # unless people in it argue ("… contend that", "… respond that").
         if strong or _ARGUING.search(text):

@@ -99,6 +99,12 @@ def _first_in_point(debate: Debate, claim: SideClaim) -> bool:
     return bool(same) and same[0] is claim
 
 
+def _in_document(an: Analysis, label: str) -> bool:
+    """Whether the document itself names this side ("Critics" is no option in an article
+    that never mentions critics)."""
+    return label.lower() in an.lower_text
+
+
 def _partitive(label: str) -> bool:
     """ "Others" (beside "Some Canadian producers"): the rest of the same group, not a side."""
     return bool(re.match(r"(?i)others\b", label))
@@ -125,9 +131,11 @@ def _opponents(an: Analysis, debate: Debate, claim: SideClaim) -> list[str]:
     if out:
         pass  # the issue's own other side is the fair wrong answer; a general label may agree
     elif claim.side == "pro":
-        out.append(debate.con_label)
+        if _in_document(an, debate.con_label):  # not a "Critics" the article never names
+            out.append(debate.con_label)
     elif claim.side == "con":
-        out.append(debate.pro_label)
+        if _in_document(an, debate.pro_label):
+            out.append(debate.pro_label)
         if debate.section.id in an.ctx.main_views:
             out.append(upper_first(an.ctx.view_label(debate.section)))
     elif claim.point is not None:
@@ -265,7 +273,10 @@ def _who_holds(an: Analysis, debate: Debate, reply: Reply) -> Candidate | None:
         for c in debate.claims
         if point is not None and c.point is point and c.role == "claim" and c.side != "pro"
     ]
-    options = list(dict.fromkeys([*concerns, debate.con_label]))[:2]
+    general = [debate.con_label] if _in_document(an, debate.con_label) else []
+    options = list(dict.fromkeys([*concerns, *general]))[:2]
+    if not options:
+        return None
     prompt = (
         f"In the article's debate on {_topic(an, point)}, who {trim_statement(reply.statement)}?"
     )

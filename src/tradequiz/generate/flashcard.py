@@ -137,6 +137,9 @@ _SUBJECT_OPENERS = wordset(
 )
 
 
+_VAGUE_HEADS = frozenset(
+    {"questions", "issues", "problems", "concerns", "challenges", "things", "matters", "points"}
+)
 _CLAUSE_JOINERS = frozenset(
     {"that", "because", "although", "though", "while", "whereas", "unless", "if", "when", "who"}
 )
@@ -201,6 +204,8 @@ def _subject_cards(an: Analysis) -> Iterator[Candidate]:
         intro, subject, verb, rest = split
         if not _worth_asking(an, unit, subject) or len(words(rest)) < 2 or _points_back(rest):
             continue
+        if content_set(subject) <= content_set(an.ctx.title):
+            continue  # "What is widely seen as good for Chile?" → "The copper trade": the topic
         # Only the verb and its object: the rest (means, lists) may be another question's answer.
         short = re.split(
             r" through | rather than |,? while | so that |, and |; ", rest, maxsplit=1
@@ -333,6 +338,8 @@ def _object_cards(an: Analysis) -> Iterator[Candidate]:
         answer = _cut_new_clause(answer)
         if not 2 <= len(words(answer)) <= 16 or _points_back(answer):
             continue
+        if len(words(answer)) <= 3 and words(answer)[-1].lower() in _VAGUE_HEADS:
+            continue  # "what does the copper trade raise?" → "Hard questions": says nothing
         if re.match(r"\s*as\s", whole[len(answer) :]) and len(words(answer)) <= 4:
             continue  # "present the deal as proof that …": what it is presented as is the point
         asked = an.ctx.lower(subject, sentence_start=True)
