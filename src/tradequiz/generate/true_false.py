@@ -366,6 +366,8 @@ def _party_swap(text: str, sides: list[dict[str, list[str]]]) -> str | None:
         before, after = text[: m.start()], text[m.end() :]
         if re.search(r"[A-Z][\w’']*\s(?:of\s)?$", before) or re.match(r"\s[A-Z]", after):
             return None  # inside a longer name
+        if not m.group(1) and re.search(r"\bthe\s+[a-z]+\s+$", before):
+            return None  # "the southern United States": a region of it, not the party
         other = b if owner == 0 else a
         word = m.group(2)
         if word in a["demonym"] + b["demonym"]:
