@@ -94,3 +94,17 @@ def test_bad_encoding_names_the_line(tmp_path: Path) -> None:
         read_document(path)
     assert info.value.line == 3
     assert str(path) in str(info.value)
+
+
+def test_a_bold_term_with_its_colon_inside_the_emphasis() -> None:
+    text = (
+        "# Trade\n\nIntro sentence here.\n\n## Elements\n\nIts main elements are:\n\n"
+        "- **Rules of origin:** Exporters must show where value was added. Small firms struggle.\n"
+        "- **Fisheries:** Boats keep access to British waters.\n"
+    )
+    doc = read_text(text, "t.md")
+    items = [b for s in doc.sections for b in s.blocks if b.term]
+    assert [b.term for b in items] == ["Rules of origin", "Fisheries"]
+    first = items[0].sentences[0]
+    assert first.text == "Exporters must show where value was added."
+    assert doc.text[first.start : first.end] == first.text

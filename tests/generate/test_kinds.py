@@ -20,7 +20,7 @@ def test_cloze_has_one_blank_and_accepts_variants(
     result: GenerationResult, common: frozenset[str]
 ) -> None:
     clozes = of_kind(result, "cloze")
-    assert len(clozes) >= 8
+    assert len(clozes) >= 6
     for q in clozes:
         assert q.prompt.count(BLANK) == 1
         assert q.answers and not leaks(q.answers[0], q.prompt, common)
@@ -35,7 +35,7 @@ def test_cloze_has_one_blank_and_accepts_variants(
 
 def test_multiple_choice_has_four_distinct_options_of_one_type(result: GenerationResult) -> None:
     mcqs = of_kind(result, "multiple_choice")
-    assert len(mcqs) >= 30
+    assert len(mcqs) >= 20
     for q in mcqs:
         assert len(q.choices) == 4
         assert sum(c.correct for c in q.choices) == 1

@@ -38,7 +38,8 @@ def test_a_sensible_bank(path: Path) -> None:
     for q in questions:
         if q.kind in {"multiple_choice", "debate", "cloze", "short_answer"}:
             assert not leaks(q.answer_text(), q.prompt, common), q.prompt
-        assert "Japan" not in q.prompt and "United States–Japan" not in q.prompt
+        if "Japan" not in doc.text:  # nothing of the shipped document leaks into another
+            assert "Japan" not in q.prompt and "United States–Japan" not in q.prompt
         assert q.source is not None and q.explanation
     assert duplicate_pairs(list(questions)) == []
     debate = [q for q in questions if q.kind == "debate"]

@@ -47,6 +47,7 @@ _MD_INLINE = [
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),
 ]
+_TERM_COLON = re.compile(r":(?:\*\*|__|\*|_)?\s+")
 # Words that make the text before a colon read as a clause, not a term.
 _CLAUSE_WORDS = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|"
@@ -187,8 +188,10 @@ class _Builder:
         sentences: list[Sentence] = []
         if split:
             term, description = split
-            desc_offset = start + stripped.index(": ") + 2 if ": " in stripped else start
-            desc_raw = stripped[stripped.index(": ") + 2 :] if ": " in stripped else stripped
+            # "Term: …", or in Markdown "**Term:** …" with the emphasis closing after the colon.
+            colon = _TERM_COLON.search(stripped)
+            desc_offset = start + colon.end() if colon else start
+            desc_raw = stripped[colon.end() :] if colon else stripped
             for text, s_start, s_end in split_sentences(desc_raw, desc_offset):
                 sentences.append(
                     Sentence("", clean_inline(text) if markdown else text, s_start, s_end)

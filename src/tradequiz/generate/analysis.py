@@ -17,14 +17,22 @@ from tradequiz.document.model import Block, Document, Section
 from tradequiz.generate.context import DocContext, build_context
 from tradequiz.generate.lexicon import wordset
 from tradequiz.generate.phrases import Phrase, find_phrases, verb_form
+from tradequiz.generate.shapes import HEAD_CLASSES, OPTION_CLASSES, np_problem
 from tradequiz.generate.text import content_set, is_plural, normalise, stem, words
 from tradequiz.generate.units import Unit, document_units
+from tradequiz.generate.variants import document_aliases
 from tradequiz.generate.verbs import is_verb_form
 
 # Items that open with these depend on their sentence ("both economies", "other mechanisms").
 _QUANTIFIERS = wordset(
     """
     both other more many such numerous several certain some each
+    """
+)
+_WEAK_MODIFIERS = wordset(
+    """
+    both other many several numerous certain some various more new different key major main
+    important specific particular general overall further additional recent
     """
 )
 _CATEGORY = re.compile(
@@ -97,9 +105,107 @@ class Analysis:
             return True
         return any(self.sentence_frequency.get(s, 0) <= 2 for s in stems)
 
+    @cached_property
+    def _section_index(self) -> dict[str, int]:
+        return {s.id: s.index for s in self.doc.sections}
+
+    def section_of_sentence(self, sentence_id: str) -> int:
+        """The index of the section a sentence id belongs to."""
+        return self._section_index.get(sentence_id.split(".b", 1)[0], 0)
+
+    @cached_property
+    def lower_text(self) -> str:
+        """The document's text in lower case (for "does the article say this")."""
+        return self.doc.text.lower()
+
+    @cached_property
+    def _core_views(self) -> dict[int, View]:
+        return {id(v.unit): v for v in self.views if v.index == 0}
+
+    def core_view(self, unit: Unit) -> View:
+        """The view holding ``unit``'s core alone."""
+        return self._core_views[id(unit)]
+
+    @cached_property
+    def views_of_block(self) -> dict[str, list[View]]:
+        """Block id → the views of its clauses."""
+        out: dict[str, list[View]] = {}
+        for view in self.views:
+            out.setdefault(view.unit.block.id, []).append(view)
+        return out
+
+    @cached_property
+    def blocks(self) -> dict[str, Block]:
+        """Block id → block."""
+        return {b.id: b for s in self.doc.sections for b in s.blocks}
+
+    @cached_property
+    def _normalised(self) -> dict[str, str]:
+        return {sid: normalise(text) for sid, text in self.sentence_texts.items()}
+
+    @cached_property
+    def _with_cache(self) -> dict[str, list[str]]:
+        return {}
+
+    @cached_property
+    def sentence_texts(self) -> dict[str, str]:
+        """Sentence id → text."""
+        return {s.id: s.text for sec in self.doc.sections for s in sec.sentences}
+
+    @cached_property
+    def _sentences_by_stem(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for sid, text in self.sentence_texts.items():
+            for s in content_set(text):
+                index[s].append(sid)
+        return index
+
+    def sentences_with(self, phrase: str) -> list[str]:
+        """Ids of the sentences that contain ``phrase`` (normalised), in document order."""
+        if phrase in self._with_cache:
+            return self._with_cache[phrase]
+        stems = sorted(content_set(phrase), key=lambda s: len(self._sentences_by_stem.get(s, ())))
+        if not stems:
+            return []
+        candidates = self._sentences_by_stem.get(stems[0], [])
+        key = normalise(phrase)
+        found = [sid for sid in candidates if key in self._normalised[sid]]
+        self._with_cache[phrase] = found
+        return found
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every name the document's clauses mention ("World Trade Organization")."""
+        return frozenset(p.text for v in self.views for p in v.phrases if p.kind == "name")
+
+    @cached_property
+    def aliases(self) -> dict[str, list[str]]:
+        """The document's own second names for things ("known as ChAFTA", "(RCEP)")."""
+        return document_aliases(self.doc.text)
+
     def is_topic_only(self, text: str) -> bool:
         """ "Japan", "the United States": phrases that only name the document's subject."""
         return topic_only(self.ctx, text)
+
+
+def in_source(view: View, phrase: Phrase) -> bool:
+    """Whether the phrase is the article's own words, not words put in to resolve a pronoun
+    ("the synergy in electronics and machinery" for "This synergy")."""
+    return phrase.text in view.unit.sentence.text
+
+
+def option_worthy(text: str, phrase: Phrase) -> bool:
+    """Whether a phrase of a clause can stand as an option: a whole noun phrase of a known
+    type, not cut from a longer one ("heightened awareness" of …)."""
+    if phrase.cls not in OPTION_CLASSES or np_problem(phrase.text):
+        return False
+    if phrase.text.split(" ", 1)[0].lower() in _WEAK_MODIFIERS:
+        return False  # "new technologies", "other mechanisms": filler, not a thing to know
+    if re.search(r"\b\w+ of\s*$", text[: phrase.start]) and all(
+        text.find(s) > phrase.start for s in phrase.siblings
+    ):
+        return False  # "the rule of | law, …": a first item cut out of its noun phrase
+    return not re.match(r"\s+of\s", text[phrase.end :])
 
 
 def topic_only(ctx: DocContext, text: str) -> bool:
@@ -123,15 +229,58 @@ def singular(noun: str) -> str:
     return noun
 
 
-def _category(section: Section, lead_in: str | None, ctx: DocContext) -> str:
+_NOT_CATEGORY = frozenset(
+    {"these", "those", "others", "things", "ways", "parts", "is", "was", "as"}
+)
+_CATEGORY_ADJECTIVES = frozenset(
+    {"important", "main", "key", "major", "principal", "core", "central", "notable", "biggest"}
+)
+
+
+def _category(
+    section: Section, lead_in: str | None, ctx: DocContext, blocks: tuple[Block, ...] = ()
+) -> str:
     if ctx.is_debate(section):
         return "issue"
     if lead_in:
         match = _CATEGORY.search(lead_in)
-        if match and match.group(2).lower() not in {"these", "they", "that", "which", "it"}:
-            return f"{(match.group(1) or '').lower()}{singular(match.group(2).lower())}"
+        noun = match.group(2).lower() if match else ""
+        before = lead_in[: match.start(2)].lower().split()[-1:] if match else []
+        if (
+            match
+            and noun not in {"these", "they", "that", "which", "it", "those", "following"}
+            and noun not in _CATEGORY_ADJECTIVES
+            and before != ["most"]
+        ):  # "The most important are:" names no category
+            return f"{(match.group(1) or '').lower()}{singular(noun)}"
+    if lead_in:
+        tail = re.search(
+            r"\b(?:several|some|many|a few|a number of|the following|various|these)"
+            r"\s+(?:(\w+)\s+)?(\w+s):?\s*$",
+            lead_in,
+        )
+        if (
+            tail
+            and not is_verb_form(tail.group(2).lower())
+            and tail.group(2).lower() not in _NOT_CATEGORY
+        ):
+            adjective = (tail.group(1) or "").lower()
+            keep = adjective.endswith(("al", "ic", "ive")) or adjective in _CATEGORY_ADJECTIVES
+            noun = singular(tail.group(2).lower())
+            return f"{adjective} {noun}" if keep else noun  # "… use several legal tools:"
+    title = re.sub(r"\s+to\s+\w+$", "", section.title)  # "Sectors to watch" → "Sectors"
+    if re.match(r"(?i)(?:who|what|how|why|where|when|which)\b", title):
+        # "Who is affected", "How the dispute is fought": a question names no category.
+        heads = [singular(words(b.term or "x")[-1].lower()) for b in blocks]
+        actors = sum(
+            1 for h in heads if h in HEAD_CLASSES["actor"] or h + "s" in HEAD_CLASSES["actor"]
+        )
+        return "group" if actors * 2 >= len(heads) else "item"
     title_words = [
-        w for w in section.title.split() if not is_verb_form(w.lower()) or w.lower().endswith("s")
+        w
+        for w in title.split()
+        if (not is_verb_form(w.lower()) or w.lower().endswith("s"))
+        and w.lower() not in {"is", "are", "was", "were", "the", "a", "an", "of", "and", "its"}
     ]  # "Sectors covered" → "sector", not "covered"
     for word in title_words:
         lower = word.lower()
@@ -153,7 +302,11 @@ def _term_lists(doc: Document, ctx: DocContext) -> list[TermList]:
                 run.append(block)
                 continue
             if len(run) >= 2:
-                lists.append(TermList(section, tuple(run), _category(section, run[0].lead_in, ctx)))
+                lists.append(
+                    TermList(
+                        section, tuple(run), _category(section, run[0].lead_in, ctx, tuple(run))
+                    )
+                )
             run = []
     return lists
 
@@ -181,6 +334,8 @@ def analyse(doc: Document) -> Analysis:
                     continue
                 if ctx.starts_with_name(phrase.text) and phrase.kind == "item":
                     continue  # a name ("Sweden"), not a thing of a type
+                if not option_worthy(text, phrase) or phrase.text not in unit.sentence.text:
+                    continue
                 seen.add((key, unit.sentence.id))
                 listed_with[key] |= list_key
                 pool[phrase.cls].append(

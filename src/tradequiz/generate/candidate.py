@@ -39,12 +39,22 @@ class ClauseKeys(TypedDict):
     avoid: tuple[str, ...]
 
 
-def clause_keys(sentence_id: str, clause: int, restatement: bool = False) -> ClauseKeys:
-    """``marks``/``avoid`` for a question on one clause (see :class:`Candidate`)."""
-    used, restated = f"{sentence_id}#{clause}|used", f"{sentence_id}#{clause}|restated"
+def clause_keys(
+    sentence_id: str, clause: int, restatement: bool = False, part: int = 0
+) -> ClauseKeys:
+    """``marks``/``avoid`` for a question on one part of a clause (see :class:`Candidate`).
+
+    A clause has parts: its core (0) and its trailing phrases (1, 2, …).  A restatement of
+    the core with trailing phrase ``part`` covers both; any other question covers its own
+    part, so "the framework reinforces the alliance architecture" (true) and a blank in
+    "…, in a region where competition with ____ is intensifying" can both be asked.
+    """
+    parts = sorted({0, part}) if restatement else [part]
+    used = [f"{sentence_id}#{clause}.{p}|used" for p in parts]
+    restated = [f"{sentence_id}#{clause}.{p}|restated" for p in parts]
     if restatement:
-        return {"marks": (restated, used), "avoid": (used,)}
-    return {"marks": (used,), "avoid": (restated,)}
+        return {"marks": (*restated, *used), "avoid": tuple(used)}
+    return {"marks": tuple(used), "avoid": tuple(restated)}
 
 
 @dataclass(frozen=True)
@@ -77,11 +87,15 @@ class Source:
             self.passage = self.sentence.text if self.sentence else self.block.text
 
 
-def order_choices(key: str, correct: str, others: list[str]) -> tuple[Choice, ...]:
-    """Mix the right answer in among the others, the same way every time."""
+def order_choices(
+    key: str, correct: str, others: list[str], feedback: dict[str, str] | None = None
+) -> tuple[Choice, ...]:
+    """Mix the right answer in among the others, the same way every time; ``feedback`` says
+    where the document places a wrong option, shown when a learner picks it."""
     texts = [correct, *others]
     ranked = sorted(texts, key=lambda t: hashlib.sha256(f"{key}\x1f{t}".encode()).hexdigest())
-    return tuple(Choice(t, correct=(t == correct)) for t in ranked)
+    notes = feedback or {}
+    return tuple(Choice(t, correct=(t == correct), feedback=notes.get(t, "")) for t in ranked)
 
 
 def build(
@@ -99,7 +113,8 @@ def build(
     items: tuple[str, ...] = (),
     tags: tuple[str, ...] = (),
 ) -> Question:
-    """A fingerprinted question whose id depends on its passage, kind and content only."""
+    """A question whose id depends on its passage, kind and content only (fingerprinted
+    when kept: see ``pipeline``, which saves hashing every rejected candidate)."""
     qid = stable_id(source.passage, kind, generator, essential)
     question = Question(
         id=qid,
@@ -117,7 +132,7 @@ def build(
         generator=generator,
         tags=tags,
     )
-    return question.with_fingerprint()
+    return question
 
 
 def with_choices(question: Question, choices: tuple[Choice, ...]) -> Question:

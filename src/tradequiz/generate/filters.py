@@ -21,7 +21,8 @@ from tradequiz.bank.model import BLANK, CHOICE_KINDS, Question
 from tradequiz.generate.candidate import Candidate
 from tradequiz.generate.distractors import overlaps
 from tradequiz.generate.lexicon import PRONOUN_OPENERS, PRONOUN_PHRASES
-from tradequiz.generate.text import content_set, content_stems, normalise, words
+from tradequiz.generate.references import unresolved
+from tradequiz.generate.text import content_set, content_stems, normalise, stem, words
 
 REASONS = {
     "answer_leak": "the answer (or its stem) appears in the question",
@@ -29,7 +30,7 @@ REASONS = {
     "overlapping_options": "two options overlap (a near-copy)",
     "option_in_stem": "a wrong option already stands in the question",
     "answer_only_long": "the right option is the only long one",
-    "unresolved_pronoun": "the question starts with an unresolved pronoun",
+    "unresolved_pronoun": "a pronoun or “the …” in the question points at text not shown",
     "too_short": "too short",
     "too_long": "too long",
     "bad_shape": "wrong number of options, blanks, pairs or items",
@@ -37,6 +38,7 @@ REASONS = {
     "true_false_balance": "dropped to keep true and false statements balanced",
     "clause_quota": "enough questions on this clause already",
     "gives_away": "another question on the same sentence holds its answer (or it holds theirs)",
+    "repeated_option": "a wrong option already used by enough other questions",
 }
 GENERIC_STEMS = frozenset({"articl", "the"})
 _FRAME = re.compile(
@@ -92,7 +94,8 @@ def _choice_problem(q: Question, c: Candidate) -> tuple[str, str] | None:
     for other in others:
         if normalise(answer) in normalise(other) or normalise(other) in normalise(answer):
             return "answer_in_option", other
-    if q.kind == "multiple_choice":
+    if q.kind == "multiple_choice" and q.generator != "mcq.describe":
+        # (Descriptions share ordinary words; each is a different item's own sentence.)
         for i, a in enumerate(q.choices):
             for b in q.choices[i + 1 :]:
                 if overlaps(a.text, b.text):
@@ -111,8 +114,43 @@ def _choice_problem(q: Question, c: Candidate) -> tuple[str, str] | None:
     return None
 
 
-def check(c: Candidate, topic: frozenset[str]) -> tuple[str, str] | None:
-    """The first hard problem of a candidate, as (reason, detail), or None."""
+# Generators whose quoted clue describes the answer itself: an "it" there is the answer.
+_CLUE_GENERATORS = frozenset({"mcq.term", "short_answer.term"})
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+def reference_problem(q: Question, names: frozenset[str], topic_head: str) -> str | None:
+    """A pronoun or definite description anywhere in what the learner reads that points at
+    text they cannot see ("Critics call it …", "after the agreement took effect")."""
+    topic_named = any(stem(w) in names for w in words(q.prompt))
+    if q.kind != "matching" and q.kind != "ordering":
+        text = body(q.prompt)
+        if q.generator in _CLUE_GENERATORS:
+            text = _QUOTED.sub("“…”", text)
+        found = unresolved(text, topic_head, topic_named)
+        if found:
+            return found
+    # Options, descriptions and events are read beside the stem: pronouns in them must
+    # point inside them (a definite "the agreement" next to its term is fine in a matching).
+    for other in [*(ch.text for ch in q.choices), *(p.right for p in q.pairs), *q.items]:
+        found = unresolved(other, topic_head, topic_named=True)
+        if found and found.split()[0].lower() != "the":
+            return found
+    return None
+
+
+def check(
+    c: Candidate,
+    topic: frozenset[str],
+    names: frozenset[str] = frozenset(),
+    topic_head: str = "",
+) -> tuple[str, str] | None:
+    """The first hard problem of a candidate, as (reason, detail), or None.
+
+    ``topic`` holds the stems that give nothing away (the topic's and very frequent words);
+    ``names`` the topic's own stems and ``topic_head`` the title's head noun, which resolve
+    "the relationship" / "the agreement" in a stem that names the topic.
+    """
     q = c.question
     if c.problem:
         reason = (
@@ -131,6 +169,9 @@ def check(c: Candidate, topic: frozenset[str]) -> tuple[str, str] | None:
         first = re.split(r"[\s,]", opening, maxsplit=1)[0].strip('“"')
         if first in PRONOUN_OPENERS or opening.startswith(PRONOUN_PHRASES):
             return "unresolved_pronoun", first
+    reference = reference_problem(q, names, topic_head)
+    if reference:
+        return "unresolved_pronoun", f"“{reference}” points at text the learner cannot see"
     if q.kind == "cloze" and q.prompt.count(BLANK) != 1:
         return "bad_shape", f"{q.prompt.count(BLANK)} blanks"
     if q.kind in {"cloze", "short_answer"} and any(

@@ -59,7 +59,10 @@ SPEECH_VERBS = wordset(
     """
 )
 # Nouns that name a viewpoint ("a center-right viewpoint", "a practical view").
-VIEW_NOUNS = ("perspective", "viewpoint", "view", "standpoint", "stance", "position", "lens")
+VIEW_NOUNS = (
+    "perspective", "viewpoint", "view", "standpoint", "stance", "position", "lens",
+    "school of thought", "camp",
+)  # fmt: skip
 
 # Well-known eras a chronology may name instead of a year: (pattern, sort year).
 ERAS: tuple[tuple[str, int], ...] = (
@@ -124,4 +127,19 @@ PHRASE_BREAKERS = wordset(
     was were be been being has have had do does did can could will would shall should may
     might must not to so thus yet but
     """
+)
+
+# Capitals, which stand for their governments ("Canberra responded …"): blanked, the
+# country's name would fit as well.  Multi-word names are written with "_".
+CAPITAL_CITIES = frozenset(
+    w.replace("_", " ")
+    for w in wordset(
+        """
+    washington beijing tokyo canberra brussels delhi new_delhi london paris berlin moscow
+    ottawa seoul rome madrid lisbon brasilia brasília buenos_aires montevideo asuncion asunción
+    santiago lima bogota bogotá caracas mexico_city pretoria nairobi cairo ankara tehran riyadh
+    jakarta manila hanoi bangkok kuala_lumpur singapore taipei wellington islamabad dhaka
+    kyiv kiev warsaw vienna bern stockholm oslo helsinki copenhagen dublin athens abuja
+    """
+    )
 )

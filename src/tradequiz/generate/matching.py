@@ -4,18 +4,21 @@ own words removed from the descriptions (see ``terms.clues``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeVar
 
 from tradequiz.bank.model import Pair
 from tradequiz.generate.analysis import Analysis, TermList
 from tradequiz.generate.candidate import Candidate, Source, build
-from tradequiz.generate.terms import Clue, clues
+from tradequiz.generate.multiple_choice import association_cues
+from tradequiz.generate.terms import readable_clues
 from tradequiz.generate.text import normalise, shorten
 
 MIN_PAIRS, MAX_PAIRS = 4, 6
+T = TypeVar("T")
 MAX_RIGHT = 170
 
 
-def _groups(items: list[Clue]) -> list[list[Clue]]:
+def _groups(items: list[T]) -> list[list[T]]:
     """Split into groups of 4–6 (7 → 4 + 3 is not allowed: the 3 are left out)."""
     if len(items) <= MAX_PAIRS:
         return [items] if len(items) >= MIN_PAIRS else []
@@ -40,9 +43,52 @@ def _prompt(an: Analysis, term_list: TermList) -> str:
     return f"Match each {term_list.category} of {an.ctx.topic} to the article's description of it."
 
 
-def candidates(an: Analysis) -> Iterator[Candidate]:
+def _examples(an: Analysis) -> Iterator[Candidate]:
+    """Each term paired with a telling phrase of its own line ("Supply chain resilience and
+    security" ↔ "export controls"): what the article files under which heading."""
     for term_list in an.term_lists:
-        best = [found[0] for block in term_list.items if (found := clues(an, term_list, block))]
+        if an.ctx.is_debate(term_list.section):
+            continue
+        cues = association_cues(an, term_list)
+        chosen = [(b, cues[b.id][0]) for b in term_list.items if cues.get(b.id)]
+        for group in _groups([c for _, c in chosen]):
+            blocks = [b for b, c in chosen if c in group]
+            pairs = tuple(
+                Pair(b.term or "", an.ctx.lower(c.text)) for b, c in zip(blocks, group, strict=True)
+            )
+            first, last = blocks[0], blocks[-1]
+            yield Candidate(
+                question=build(
+                    kind="matching",
+                    source=Source(
+                        term_list.section,
+                        first,
+                        start=first.start,
+                        end=last.end,
+                        explanation="\n".join(b.text for b in blocks),
+                        passage="\n".join(b.text for b in blocks),
+                    ),
+                    prompt=(
+                        f"Match each {term_list.category} of {an.ctx.topic} to something the "
+                        "article names under it."
+                    ),
+                    generator="matching.examples",
+                    essential="|".join(normalise(p.left) for p in pairs),
+                    difficulty=0.5,
+                    pairs=pairs,
+                ),
+                fact=f"{first.id}|matching-examples",
+                answers=(),
+                score=0.8,
+            )
+
+
+def candidates(an: Analysis) -> Iterator[Candidate]:
+    yield from _examples(an)
+    for term_list in an.term_lists:
+        best = [
+            found[0] for block in term_list.items if (found := readable_clues(an, term_list, block))
+        ]
         for group in _groups(best):
             pairs = tuple(
                 Pair(c.block.term or "", _sentence_end(shorten(c.text, MAX_RIGHT))) for c in group

@@ -12,19 +12,45 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tradequiz.bank.model import BLANK
 from tradequiz.document.model import Block
 from tradequiz.generate import distractors
-from tradequiz.generate.analysis import Analysis, TermList, View
+from tradequiz.generate.analysis import Analysis, TermList, View, in_source, option_worthy
 from tradequiz.generate.candidate import Candidate, Source, build, clause_keys, order_choices
 from tradequiz.generate.cloze import blank_phrase, in_view_part
 from tradequiz.generate.debate_facts import third_person
-from tradequiz.generate.lexicon import CON_SIDE, NOUN_CLASSES, PRO_SIDE, wordset
+from tradequiz.generate.feedback import notes, term_notes
+from tradequiz.generate.lexicon import (
+    CON_SIDE,
+    INSTITUTION_HEADS,
+    NOUN_CLASSES,
+    PRO_SIDE,
+    STOPWORDS,
+    wordset,
+)
 from tradequiz.generate.periods import Period, find_periods
-from tradequiz.generate.terms import category_phrase, clues, distinctive_stems, typed_first
-from tradequiz.generate.text import content_set, normalise, sentence, stem, upper_first, words
-from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS
+from tradequiz.generate.phrases import Phrase
+from tradequiz.generate.shapes import HEAD_CLASSES, OPTION_CLASSES, np_problem, same_sense
+from tradequiz.generate.terms import (
+    category_phrase,
+    clues,
+    distinctive_stems,
+    readable_clues,
+    typed_first,
+)
+from tradequiz.generate.text import (
+    content_set,
+    is_plural,
+    normalise,
+    plural_noun,
+    sentence,
+    stem,
+    upper_first,
+    words,
+)
+from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS, is_verb_form
 
 
 def _item_questions(an: Analysis) -> Iterator[Candidate]:
@@ -39,11 +65,10 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 continue
             if ctx.starts_with_name(view.text[phrase.start :]):
                 continue  # "Sweden and Finland": names are asked as typed clozes, not as items
-            if (
-                not an.specific(phrase.text)
-                or phrase.text.split(" ", 1)[0].lower() in _WEAK_OPENERS
-            ):
+            if not an.specific(phrase.text) or phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
                 continue  # "numerous industries": a quantifier is not a thing to know
+            if not option_worthy(view.text, phrase) or not in_source(view, phrase):
+                continue  # not a whole noun phrase of a type its options can share
             blanked, answer = blank_phrase(view, phrase)
             if "not only" in blanked or blanked.rstrip().endswith(("a ____", "an ____")):
                 continue
@@ -59,6 +84,7 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                 siblings=phrase.siblings,
                 lead=phrase.lead,
                 seed=unit.sentence.text,
+                context=distractors.blank_context(an, blanked, answer),
             )
             if wrong is None:
                 continue
@@ -75,14 +101,16 @@ def _item_questions(an: Analysis) -> Iterator[Candidate]:
                     generator="mcq.list_item" if phrase.kind == "item" else "mcq.object",
                     essential=normalise(answer),
                     difficulty=0.4 + 0.03 * len(phrase.siblings),
-                    choices=order_choices(unit.sentence.text, answer, wrong),
+                    choices=order_choices(
+                        unit.sentence.text, answer, wrong, notes(an, wrong, unit.sentence.id)
+                    ),
                 ),
                 # One question per list: siblings blanking another item read as a duplicate.
                 fact=f"{unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}",
                 answers=(answer,),
                 score=score - 0.03 * view.index,
                 problem=unit.problem,
-                **clause_keys(unit.sentence.id, unit.index),
+                **clause_keys(unit.sentence.id, unit.index, part=view.index),
                 distractors=tuple(wrong),
             )
 
@@ -99,11 +127,13 @@ def _period_questions(an: Analysis) -> Iterator[Candidate]:
             if phrase.kind != "period" or not in_view_part(view, phrase):
                 continue
             period = next(p for p in find_periods(view.text) if p.start == phrase.start)
-            others = distractors.pick_periods(all_periods, period)
-            if others is None:
-                continue
             blanked, _answer = blank_phrase(view, phrase)
             after_the = blanked[: blanked.index(BLANK)].lower().endswith("the ")
+            others = distractors.pick_periods(
+                all_periods, period, decades_only=after_the and period.kind == "decade"
+            )
+            if others is None:
+                continue
             answer = distractors.period_option(period, after_the)
             wrong = [distractors.period_option(p, after_the) for p in others]
             prompt = sentence(ctx.frame(unit.section, unit.block, blanked))
@@ -116,32 +146,44 @@ def _period_questions(an: Analysis) -> Iterator[Candidate]:
                     generator="mcq.period",
                     essential=normalise(answer),
                     difficulty=0.35,
-                    choices=order_choices(unit.sentence.text, answer, wrong),
+                    choices=order_choices(
+                        unit.sentence.text, answer, wrong, notes(an, wrong, unit.sentence.id)
+                    ),
                 ),
                 fact=f"{unit.sentence.id}|{normalise(answer)}",
                 answers=(answer,),
                 score=0.8 - 0.03 * view.index,
                 problem=unit.problem,
-                **clause_keys(unit.sentence.id, unit.index),
+                **clause_keys(unit.sentence.id, unit.index, part=view.index),
                 distractors=tuple(wrong),
             )
 
 
 def _term_questions(an: Analysis) -> Iterator[Candidate]:
     for term_list in an.term_lists:
-        if an.ctx.is_debate(term_list.section) or len(term_list.items) < 4:
+        if len(term_list.items) < 4:
             continue
+        debate = an.ctx.is_debate(term_list.section)
         terms = list(term_list.terms())
         for block in term_list.items:
             term = block.term or ""
-            for rank, clue in enumerate(clues(an, term_list, block)):
+            found = readable_clues(an, term_list, block) if debate else clues(an, term_list, block)
+            for rank, clue in enumerate(found):
+                if debate and (clue.sentence.id != block.sentences[0].id or clue.masks):
+                    continue  # an issue's own first sentence; its replies are asked apart
                 wrong = distractors.pick_terms(terms, term, seed=clue.text)
                 if wrong is None:
                     continue
-                prompt = (
-                    f"Which {category_phrase(an, term_list)} does the article describe this way: "
-                    f"“{clue.text}”?"
-                )
+                if debate:
+                    prompt = (
+                        f"In the article's debate on {an.ctx.topic}, under which issue does the "
+                        f"article say: “{clue.text}”?"
+                    )
+                else:
+                    prompt = (
+                        f"Which {category_phrase(an, term_list)} does the article describe this "
+                        f"way: “{clue.text}”?"
+                    )
                 source = Source(term_list.section, block, clue.sentence, explanation=block.text)
                 yield Candidate(
                     question=build(
@@ -151,7 +193,9 @@ def _term_questions(an: Analysis) -> Iterator[Candidate]:
                         generator="mcq.term",
                         essential=normalise(term),
                         difficulty=0.35 + 0.05 * clue.masks,
-                        choices=order_choices(clue.text, term, wrong),
+                        choices=order_choices(
+                            clue.text, term, wrong, term_notes(term_list.items, wrong)
+                        ),
                     ),
                     fact=f"{clue.sentence.id}|{normalise(term)}",
                     answers=(term,),
@@ -160,7 +204,7 @@ def _term_questions(an: Analysis) -> Iterator[Candidate]:
                 )
 
 
-_ACTOR_CLAUSE = re.compile(
+ACTOR_CLAUSE = re.compile(
     r"^(?P<intro>(?:As|While|When|Although|Because|Since|If|In|Over|During|After|Before)"
     r"\b[^,]{0,80}, )?(?P<subject>(?:[A-Za-z-]+ ){0,2}[A-Za-z-]+s) (?P<verb>[a-z]+) (?P<rest>.+)$"
 )
@@ -171,25 +215,65 @@ _MODAL_VERBS = wordset(
 )
 
 
+# Actors that can stand for one another: one of them is never a wrong answer for another.
+_FAMILY_LISTS = (
+    "firms companies businesses corporations enterprises multinationals carmakers makers "
+    "manufacturers producers suppliers exporters",
+    "workers employees labourers laborers",
+    "governments officials ministers policymakers regulators authorities leaders",
+    "consumers households buyers customers families",
+    "farmers producers growers ranchers",
+    "economists experts analysts",
+)
+_ACTOR_FAMILIES: dict[str, set[str]] = {}
+for _family in _FAMILY_LISTS:
+    for _member in _family.split():
+        _ACTOR_FAMILIES.setdefault(_member, set()).update(_family.split())
+
+
+def actor_family(head: str) -> set[str]:
+    """Actors that may stand for ``head`` ("firms" → companies, businesses, …)."""
+    return _ACTOR_FAMILIES.get(head, {head})
+
+
+def actor_words(an: Analysis) -> list[str]:
+    return _actors(an)
+
+
+_KNOWN_NOUNS = frozenset().union(*HEAD_CLASSES.values(), *NOUN_CLASSES.values())
+
+
 def _actors(an: Analysis) -> list[str]:
     """Plural nouns naming people or organisations that the document uses."""
     found: dict[str, str] = {}
     for view in an.views:
-        for word in words(view.text):
+        ws = words(view.text)
+        for i, word in enumerate(ws):
             lower = word.lower()
-            if lower.endswith("s") and stem(lower) in NOUN_CLASSES["actor"]:
-                found.setdefault(stem(lower), lower)
-    return sorted(found.values())
+            if not (
+                lower.endswith("s") and not lower.endswith("ss") and lower in HEAD_CLASSES["actor"]
+            ):
+                continue
+            nxt = ws[i + 1] if i + 1 < len(ws) else ""
+            if nxt[:1].islower() and nxt.lower() not in STOPWORDS and not is_verb_form(nxt):
+                continue  # "business groups": a modifier, not the actor
+            prev = ws[i - 1].lower() if i else ""
+            if prev in _KNOWN_NOUNS and not is_verb_form(prev):
+                lower = f"{prev} {lower}"  # "drug makers", not "makers"
+            found.setdefault(stem(lower.split()[-1]), lower)  # one per head: not "producers"
+    return sorted(found.values())  # beside "large producers"
 
 
 def _actor_questions(an: Analysis) -> Iterator[Candidate]:
     """ "Consumers benefit from …" → "Who benefits from …?" with other actors as options."""
     actors = _actors(an)
     for unit in an.units:
-        match = _ACTOR_CLAUSE.match(unit.core)
+        match = ACTOR_CLAUSE.match(unit.core)
         if not match:
             continue
         subject, verb, rest = match.group("subject"), match.group("verb"), match.group("rest")
+        if subject.split()[0].lower() in WEAK_OPENERS | {"most", "few", "all", "no"}:
+            continue  # "Most analysts expect …": the quantifier is part of the claim
         head = subject.split()[-1].lower()
         if stem(head) not in NOUN_CLASSES["actor"] or head in PRO_SIDE + CON_SIDE:
             continue
@@ -199,12 +283,16 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
             verb = third_person(verb)
         elif verb not in PAST_FORMS and verb not in _MODAL_VERBS:
             continue
-        intro = an.ctx.lower(match.group("intro") or "")
+        intro = match.group("intro") or ""
+        intro = intro[:1].lower() + intro[1:]  # "After India's reforms, …" inside a sentence
         body = f"{intro}who {verb} {rest}"
         where = "" if an.ctx.has_topic(body) else f" {an.ctx.about()}"
         prompt = f"According to the article{where}, {body}?"
         answer = upper_first(subject)
-        others = [a for a in actors if stem(a) != stem(head) and a not in body.lower()]
+        family = actor_family(head)
+        others = [
+            a for a in actors if stem(a) != stem(head) and a not in body.lower() and a not in family
+        ]  # "Companies" is no wrong answer when "Japanese firms" is the right one
         others.sort(key=lambda a: hashlib.sha256(f"{unit.sentence.text}{a}".encode()).hexdigest())
         if len(others) < 3:
             continue
@@ -230,69 +318,264 @@ def _actor_questions(an: Analysis) -> Iterator[Candidate]:
 
 
 ASSOCIATIONS_PER_TERM = 2
-_WEAK_OPENERS = wordset("both other many several numerous certain some various more")
+WEAK_OPENERS = wordset(
+    """
+    both other many several numerous certain some various more new different key major main
+    important specific particular general overall further additional recent
+    """
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A telling phrase of one item's description ("export controls" for "Supply chain
+    resilience and security") and the fact it would test."""
+
+    text: str
+    view: View
+    fact: str
+
+
+def association_cues(an: Analysis, term_list: TermList) -> dict[str, list[Cue]]:
+    """For each item of a list (by block id), its telling phrases, best first: phrases no
+    other item mentions, that name none of the terms' own words and are not a kind of the
+    item itself ("solar manufacturing" for Clean energy)."""
+    views_of = an.views_of_block
+    terms = list(term_list.terms())
+    all_stems = {t: distinctive_stems(an, term_list, t) for t in terms}
+    described = {b.id: content_set(b.description or "") for b in term_list.items}
+    cues: dict[str, list[Cue]] = {}
+    for block in term_list.items:
+        elsewhere = frozenset().union(*(v for k, v in described.items() if k != block.id))
+        found: list[tuple[float, str, View]] = []
+        for view in views_of.get(block.id, []):
+            if view.unit.problem:
+                continue
+            for phrase in view.phrases:
+                if an.is_topic_only(phrase.text) or phrase.kind not in {"name", "item", "object"}:
+                    continue
+                if phrase.kind == "object" and phrase.cls not in OPTION_CLASSES:
+                    continue
+                if phrase.cls == "action" or phrase.text.split(" ", 1)[0].lower() in WEAK_OPENERS:
+                    continue  # "reduces prices", "numerous industries": not a thing to link
+                if (phrase.kind == "item" and _verb_list(phrase)) or _before_a_verb(view, phrase):
+                    continue  # "lets young people work and study": verbs, not things
+                if any(stems & content_set(phrase.text) for stems in all_stems.values()):
+                    continue  # names a term's own word: a giveaway or a trap
+                n = len(words(phrase.text))
+                stems = content_set(phrase.text)
+                single_thing = (
+                    n == 1
+                    and phrase.kind != "name"
+                    and phrase.cls in CUE_CLASSES
+                    and phrase.text.lower() not in GENERIC_THINGS
+                )
+                if (n < 2 and not single_thing) or n > 5 or not an.specific(phrase.text):
+                    continue  # one word ("Africa", "Shinkansen") is trivia, not the point
+                if phrase.kind == "name" and phrase.cls != "institution":
+                    continue  # a place or a firm: where, not what the line is about
+                if phrase.kind != "name" and (
+                    re.match(r"the [A-Z]", phrase.text) or an.ctx.starts_with_name(phrase.text)
+                ):
+                    continue  # "Latin America", "the Middle East": a place among places
+                if np_problem(phrase.text) or same_sense(phrase.text, block.term or ""):
+                    continue  # "solar manufacturing" → Clean energy: a kind of the answer
+                if phrase.text not in view.unit.sentence.text:
+                    continue
+                if stems & elsewhere:
+                    continue  # another item mentions it too: more than one answer
+                rarity = sum(an.sentence_frequency.get(x, 1) for x in stems) / len(stems)
+                kind_rank = {"name": 0.0, "item": 0.5, "object": 1.0}.get(phrase.kind, 2.0)
+                found.append((kind_rank + rarity, phrase.text, view))
+        found.sort(key=lambda f: (f[0], f[1]))
+        seen: set[str] = set()
+        for _rank, text, view in found:
+            phrase = next(p for p in view.phrases if p.text == text)
+            # Naming an item of a list makes this the same fact as a blank in that list.
+            listed = (text, *phrase.siblings)
+            fact = (
+                f"{view.unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}"
+                if phrase.kind in {"item", "object"}
+                else f"{view.unit.sentence.id}|{normalise(text)}"
+            )  # the same key as a blank on the phrase: one of the two
+            if fact not in seen:
+                seen.add(fact)
+                cues.setdefault(block.id, []).append(Cue(text, view, fact))
+    return cues
+
+
+def _verb_list(phrase: Phrase) -> bool:
+    """Whether a list's items end (the first) and start (the others) with verbs."""
+    last = words(phrase.text)[-1].lower() if words(phrase.text) else ""
+    return last in BASE_FORMS and all(
+        (words(s)[0].lower() if words(s) else "") in BASE_FORMS for s in phrase.siblings
+    )
+
+
+def _before_a_verb(view: View, phrase: Phrase) -> bool:
+    """ "young people work and study": the phrase ends in a verb coordinated with another."""
+    last = words(phrase.text)[-1].lower() if words(phrase.text) else ""
+    following = re.match(r"\s+(?:and|or)\s+(\w+)", view.text[phrase.end :])
+    return last in BASE_FORMS and following is not None and following.group(1).lower() in BASE_FORMS
 
 
 def _association_questions(an: Analysis) -> Iterator[Candidate]:
     """ "Which key element of … does the article link to semiconductors?" — one telling phrase
     of a term's description, the other terms of its list as options."""
-    views_of: dict[str, list[View]] = {}
-    for view in an.views:
-        views_of.setdefault(view.unit.block.id, []).append(view)
     for term_list in an.term_lists:
         if len(term_list.items) < 4:
             continue
-        terms = list(term_list.terms())
-        all_stems = {t: distinctive_stems(an, term_list, t) for t in terms}
-        described = {b.id: content_set(b.description or "") for b in term_list.items}
+        cues = association_cues(an, term_list)
         for block in term_list.items:
-            elsewhere = frozenset().union(*(v for k, v in described.items() if k != block.id))
-            found: list[tuple[float, str, View]] = []
-            for view in views_of.get(block.id, []):
-                if view.unit.problem:
-                    continue
-                for phrase in view.phrases:
-                    if an.is_topic_only(phrase.text) or phrase.kind not in {"name", "item"}:
-                        continue
-                    if phrase.cls == "action" or phrase.text.split(" ", 1)[0].lower() in {
-                        "both",
-                        "numerous",
-                        "other",
-                        "many",
-                        "several",
-                        "certain",
-                    }:
-                        continue  # "reduces prices", "numerous industries": not a thing to link
-                    if any(stems & content_set(phrase.text) for stems in all_stems.values()):
-                        continue  # names a term's own word: a giveaway or a trap
-                    n = len(words(phrase.text))
-                    stems = content_set(phrase.text)
-                    if (n < 2 and phrase.kind != "name") or n > 5 or not an.specific(phrase.text):
-                        continue
-                    if stems & elsewhere:
-                        continue  # another item mentions it too: more than one answer
-                    rarity = sum(an.sentence_frequency.get(x, 1) for x in stems) / len(stems)
-                    kind_rank = {"name": 0.0, "item": 0.5, "object": 1.0}.get(phrase.kind, 2.0)
-                    found.append((kind_rank + rarity, phrase.text, view))
-            if not found:
-                continue
-            found.sort(key=lambda f: (f[0], f[1]))
-            used: set[str] = set()
-            for _rank, text, view in found:
-                phrase = next(p for p in view.phrases if p.text == text)
-                # Naming an item of a list makes this the same fact as a blank in that list.
-                listed = (text, *phrase.siblings)
-                fact = (
-                    f"{view.unit.sentence.id}|list|{'|'.join(sorted(normalise(t) for t in listed))}"
-                    if phrase.kind == "item"
-                    else f"{view.unit.sentence.id}|{normalise(text)}"
-                )
-                if fact in used or len(used) >= ASSOCIATIONS_PER_TERM:
-                    continue
-                made = _association(an, term_list, block, view, text, fact, len(used))
+            made_here = 0
+            for cue in cues.get(block.id, []):
+                if made_here >= ASSOCIATIONS_PER_TERM:
+                    break
+                made = _association(an, term_list, block, cue.view, cue.text, cue.fact, made_here)
                 if made is not None:
-                    used.add(fact)
+                    made_here += 1
                     yield made
+
+
+def _related(stems: set[str] | frozenset[str], others: set[str] | frozenset[str]) -> bool:
+    """A stem shared, or one the start of another ("fish" of "fisheries")."""
+    return any(
+        a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+        for a in stems
+        for b in others
+    )
+
+
+def _member_questions(an: Analysis) -> Iterator[Candidate]:
+    """ "Which of these does the article list among the sectors of …?" — one term of the
+    list against terms of other lists that the list's own text never mentions."""
+    lists = [t for t in an.term_lists if len(t.items) >= 3]
+    for term_list in lists:
+        own = content_set(" ".join(b.text for b in term_list.items) + " " + term_list.category)
+        longest = max(len(words(t)) for t in term_list.terms()) + 1
+        outsiders = [
+            (b, other)
+            for other in lists
+            if other.section.id != term_list.section.id and other.category != term_list.category
+            and abs(other.section.index - term_list.section.index) <= 4
+            for b in other.items
+            if not _related(content_set(b.term or ""), own) and len(words(b.term or "")) <= longest
+        ]  # fmt: skip
+        if len(outsiders) < 3:
+            continue
+        ranked = sorted(
+            term_list.items,
+            key=lambda b: hashlib.sha256(f"member-mcq{b.term}".encode()).hexdigest(),
+        )
+        for block in ranked[:MEMBER_QUESTIONS]:
+            term = block.term or ""
+            chosen = distractors.pick_terms(
+                [term, *(b.term or "" for b, _ in outsiders)], term, seed=f"member{term}"
+            )
+            if chosen is None:
+                continue
+            homes = {b.term: other for b, other in outsiders}
+            where = (
+                f"the issues in its debate on {an.ctx.topic}"
+                if an.ctx.is_debate(term_list.section)
+                else f"the {plural_noun(term_list.category)} of {an.ctx.topic}"
+            )
+            feedback = {
+                t: f"The article gives “{t}” under {homes[t].section.title}, among its "
+                f"{plural_noun(homes[t].category)}."
+                for t in chosen
+                if t in homes
+            }
+            yield Candidate(
+                question=build(
+                    kind="multiple_choice",
+                    source=Source(term_list.section, block, explanation=block.text),
+                    prompt=f"Which of these does the article list among {where}?",
+                    generator="mcq.member",
+                    essential=normalise(term),
+                    difficulty=0.3,
+                    choices=order_choices(f"member{term}", term, chosen, feedback),
+                ),
+                fact=f"{term_list.items[0].id}|member|{normalise(term)}",
+                answers=(term,),
+                score=0.66,
+                distractors=tuple(chosen),
+            )
+
+
+MEMBER_QUESTIONS = 1
+# One-word phrases that can still tell an item apart: things, not places or names.
+CUE_CLASSES = frozenset({"goods", "digital", "instrument"})
+GENERIC_THINGS = wordset(
+    """
+    materials products goods services components equipment parts technology technologies
+    data standards rules measures tools barriers
+    """
+)
+DESCRIBE_WORDS = 20
+_DESCRIBE_CUT = re.compile(
+    r",? while |, (?:helping|contributing|underwritten|given|with|reducing|including) |—|; "
+)
+
+
+def _describe_questions(an: Analysis) -> Iterator[Candidate]:
+    """ "Which of these does the article say about “Digital trade and services”?" — the
+    reverse of naming a term from its description: the term's own clue against the other
+    terms' clues (their telling words masked, so no option repeats a term)."""
+    for term_list in an.term_lists:
+        if len(term_list.items) < 4:
+            continue
+        best: dict[str, str] = {}
+        for block in term_list.items:
+            found = [c for c in readable_clues(an, term_list, block) if not c.masks]
+            if not found:
+                continue  # a cut option would stand out among whole ones
+            # The clause that says what the item is, without its trailing "while …" or
+            # "helping …" phrase: long options are read, not compared.
+            text = _DESCRIBE_CUT.split(found[0].text, maxsplit=1)[0].strip(" ,")
+            if 6 <= len(words(text)) <= DESCRIBE_WORDS:
+                best[block.id] = text
+        if len(best) < 4:
+            continue
+        for block in term_list.items:
+            if block.id not in best:
+                continue
+            term = block.term or ""
+            answer = best[block.id]
+            others = [t for k, t in best.items() if k != block.id]
+            wrong = sorted(
+                others, key=lambda t: hashlib.sha256(f"{term}|{t}".encode()).hexdigest()
+            )[:3]
+            if len(wrong) < 3:
+                continue
+            homes = {best[b.id]: b.term or "" for b in term_list.items if b.id in best}
+            feedback = {w: f"The article says this about “{homes[w]}”." for w in wrong}
+            if an.ctx.is_debate(term_list.section):
+                prompt = (
+                    f"In the article's debate on {an.ctx.topic}, which of these does it say "
+                    f"under “{term}”?"
+                )
+            else:
+                prompt = f"Which of these does the article say about “{term}”?"
+            clue_sentence = next(
+                (s for s in block.sentences if answer.split("…")[0][:20] in s.text),
+                block.sentences[0],
+            )
+            yield Candidate(
+                question=build(
+                    kind="multiple_choice",
+                    source=Source(term_list.section, block, clue_sentence, explanation=block.text),
+                    prompt=prompt,
+                    generator="mcq.describe",
+                    essential=normalise(term),
+                    difficulty=0.4,
+                    choices=order_choices(f"describe{term}", answer, wrong, feedback),
+                ),
+                fact=f"{block.id}|describe",
+                answers=(answer,),
+                score=0.7,
+                distractors=tuple(wrong),
+            )
 
 
 def _association(
@@ -303,10 +586,17 @@ def _association(
     if wrong is None:
         return None
     phrase_text = an.ctx.lower(text)
+    if (
+        phrase_text[:1].isupper()
+        and words(phrase_text)[-1].lower() in INSTITUTION_HEADS
+        and not re.search(rf"\b(?!(?:A|An|The)\b)[A-Z]\w* {re.escape(phrase_text)}", an.doc.text)
+    ):
+        phrase_text = f"the {phrase_text}"  # "link to the Partnership Council"
     if an.ctx.is_debate(term_list.section):
+        verb = "are" if is_plural(phrase_text) or " and " in phrase_text else "is"
         prompt = (
-            f"Under which issue in its debate on {an.ctx.topic} does the article "
-            f"discuss {phrase_text}?"
+            f"In the article's debate on {an.ctx.topic}, under which issue {verb} {phrase_text} "
+            "discussed?"
         )
     else:
         category = category_phrase(an, term_list)
@@ -320,17 +610,19 @@ def _association(
             generator="mcq.association",
             essential=normalise(text),
             difficulty=0.45,
-            choices=order_choices(text, term, wrong),
+            choices=order_choices(text, term, wrong, term_notes(term_list.items, wrong)),
         ),
         fact=fact,
         answers=(term,),
-        score=0.7 - 0.1 * rank,
+        score=0.58 - 0.1 * rank,
         distractors=tuple(wrong),
     )
 
 
 def candidates(an: Analysis) -> Iterator[Candidate]:
     yield from _association_questions(an)
+    yield from _member_questions(an)
+    yield from _describe_questions(an)
     yield from _actor_questions(an)
     yield from _item_questions(an)
     yield from _period_questions(an)

@@ -17,6 +17,7 @@ from tradequiz.generate.analysis import Analysis, View
 from tradequiz.generate.candidate import Candidate, Source, build
 from tradequiz.generate.periods import Period, find_periods
 from tradequiz.generate.text import normalise, upper_first, words
+from tradequiz.generate.verbs import PAST_FORMS, is_verb_form
 
 MAX_EVENT_WORDS = 20
 MAX_ITEMS = 5
@@ -42,16 +43,33 @@ class Event:
     text: str
 
 
-def _event_text(view: View, period: Period) -> str | None:
+def event_text(view: View, period: Period) -> str | None:
     text = view.unit.core
     if period.start >= len(text):
         return None
+    if re.search(r",\s*(?:whose|which|who|where)\b", text[: period.start]):
+        return None  # "…, whose appeals process has been paralysed since 2019": not the event
     subject = _SUBJECT_PERIOD.match(text)
     if subject and normalise(subject.group("period")) == normalise(period.bare):
         event = subject.group("event")
     else:
         pattern = _PREP + re.escape(period.text)
         event = re.sub(pattern, "", text, count=1).strip(" ,")
+        # "reforms of 1991", "signed in 2011": the date is inside a phrase, which would be
+        # left broken ("reforms of ,"): a participle phrase goes with it, else no event.
+        event = re.sub(
+            r", (?:signed|launched|founded|agreed|adopted|created|concluded) ?,", "", event
+        )
+        event = re.sub(r"\s{2,}", " ", event)
+        if re.search(r"\s,|\b(?:of|in|on|at|from|to|by|since|signed)\s*(?:,|$)", event):
+            return None
+        dangling = re.search(r"\b(?:of|in|on|at|from)\s+(\w+)", event)
+        if (
+            dangling
+            and is_verb_form(dangling.group(1).lower())
+            and not dangling.group(1).lower().endswith("ing")
+        ):
+            return None  # "The Softwood Lumber Agreement of set quotas …"
         milestone = _MILESTONE.match(event)
         if milestone:
             event = milestone.group("event")
@@ -64,7 +82,7 @@ def _event_text(view: View, period: Period) -> str | None:
     return upper_first(event)
 
 
-def _events(an: Analysis) -> list[Event]:
+def events(an: Analysis) -> list[Event]:
     events: list[Event] = []
     for view in an.views:
         if view.index != 0 or view.unit.problem:
@@ -72,7 +90,15 @@ def _events(an: Analysis) -> list[Event]:
         periods = find_periods(view.unit.core)
         if len(periods) != 1:
             continue
-        text = _event_text(view, periods[0])
+        if re.search(r"\b(?:by|until|before)\s+$", view.unit.core[: periods[0].start]):
+            continue  # "stop illegal deforestation by 2030": a deadline, not a past event
+        if not any(
+            w.lower() in PAST_FORMS | {"was", "were", "had"}
+            or (w.islower() and w.endswith("ed") and len(w) > 4)
+            for w in words(view.unit.core)
+        ):
+            continue  # "requirements due in 2027 worry makers": no past event to recall
+        text = event_text(view, periods[0])
         if text:
             events.append(Event(view, periods[0], text))
     return events
@@ -87,14 +113,14 @@ def _chronology(events: list[Event]) -> list[Event]:
 
 
 def candidates(an: Analysis) -> Iterator[Candidate]:
-    events = _events(an)
+    found = events(an)
     groups: dict[str, list[Event]] = {}
-    for event in events:
+    for event in found:
         groups.setdefault(event.view.unit.section.id, []).append(event)
     chronologies = [_chronology(g) for g in groups.values()]
     chronologies = [c for c in chronologies if len(c) >= 3]
     if not chronologies:
-        whole = _chronology(events)
+        whole = _chronology(found)
         chronologies = [whole] if len(whole) >= 3 else []
     for chronology in chronologies:
         first, last = chronology[0].view.unit, chronology[-1].view.unit

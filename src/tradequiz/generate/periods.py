@@ -49,6 +49,14 @@ class Period:
         if self.kind == "decade":
             out.append(re.sub(r" (?:and|to|through|into) (?:the )?", "–", bare))
             out.append(re.sub(r"\b(?:1[0-9]|20)(\d0s)", r"\1", bare))
+            plain = re.sub(r"\b(?:early|mid|late)[- ]", "", bare)
+            if plain != bare:
+                # "late 2010s and early 2020s": "2010s and 2020s" and the first part alone
+                # are what a learner who knows the answer types.
+                out.extend([plain, re.sub(r" (?:and|to|through|into) (?:the )?", "–", plain)])
+                first = re.split(r",? (?:and|to|through|into|or) ", bare)[0]
+                if first != bare:
+                    out.append(first)
         out.extend(ERA_VARIANTS.get(bare.lower(), ()))
         seen: list[str] = []
         for a in out:
@@ -109,19 +117,34 @@ def put_period(text: str, period: Period, other: Period) -> str:
     return before + replacement + after
 
 
+def decade_count(period: Period) -> int:
+    """How many decades or years a period names: 1 for "the 1980s", 2 for "2023 and 2024"."""
+    return len(re.findall(r"\d0s\b|\b\d{4}\b(?!s)", period.text))
+
+
 def shifted_decades(existing: list[Period], count: int) -> list[Period]:
     """Plausible decades the document does not use, for a period distractor."""
     used = {int(d) for p in existing for d in re.findall(r"((?:1[0-9]|20)\d0)s", p.text)}
     used |= {int(p.key) // 10 * 10 for p in existing}
     base = [int(p.key) // 10 * 10 for p in existing if p.kind == "decade"] or [1990]
+    # The shape of the answer: "the 1980s" wants single decades, "the 1980s and 1990s" pairs.
+    pair = not existing or existing[0].kind != "decade" or decade_count(existing[0]) != 1
+    # "the early 1980s" wants "the early 1960s", not a bare "the 1960s" beside it.
+    qualified = (
+        re.search(r"\b(early|late|mid)[\s-]+(?:1[0-9]|20)\d0s", existing[0].text)
+        if existing
+        else None
+    )
+    qualifier = f"{qualified.group(1)} " if qualified and not pair else ""
     out: list[Period] = []
     for step in (-20, 20, -40, 40, -10, 10, -30, 30):
         if len(out) >= count:
             break
         decade = base[0] + step
-        if decade in used or decade + 10 in used or decade > 2020 or decade < 1900:
+        last = decade + 10 if pair else decade
+        if decade in used or last in used or last > 2020 or decade < 1900:
             continue
         used.add(decade)
-        text = f"the {decade}s and {decade + 10}s"
+        text = f"the {decade}s and {decade + 10}s" if pair else f"the {qualifier}{decade}s"
         out.append(Period(text, 0, len(text), float(decade), "decade"))
     return out

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from tradequiz.generate.lexicon import (
     INSTITUTION_HEADS,
     LIST_TRIGGERS,
-    NOUN_CLASSES,
     PHRASE_BREAKERS,
     STOPWORDS,
     wordset,
 )
 from tradequiz.generate.periods import find_periods
+from tradequiz.generate.shapes import semantic_class
 from tradequiz.generate.text import is_plural, stem, words
 from tradequiz.generate.verbs import BASE_FORMS, ING_FORMS, PAST_FORMS, THIRD_PERSON, is_verb_form
 
@@ -80,16 +80,11 @@ def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 
 def noun_class(phrase: str) -> str:
-    ws = [w for w in words(phrase) if w.lower() not in STOPWORDS]
-    if not ws:
-        return "abstract"
-    if _starts_with_verb(phrase):
+    """The kind of thing a phrase names (see ``shapes.semantic_class``); "action" for a
+    phrase that opens with a verb."""
+    if _starts_with_verb(phrase) and not words(phrase)[0].lower().endswith("ing"):
         return "action"
-    head = stem(ws[-1])
-    for cls, heads in NOUN_CLASSES.items():
-        if head in heads:
-            return cls
-    return "abstract"
+    return semantic_class(phrase)
 
 
 def _is_adjective(word: str) -> bool:
@@ -252,8 +247,9 @@ def _valid(text: str, items: list[tuple[int, int]]) -> bool:
         return False
     for item in texts:
         ws = words(item)
-        if not ws or ws[-1].lower() in STOPWORDS or len(ws) > MAX_ITEM_WORDS:
-            return False
+        last = re.findall(r"[\w’'-]+", item)
+        if not ws or last[-1].lower() in STOPWORDS or len(ws) > MAX_ITEM_WORDS:
+            return False  # ("know-how" ends with a word, not with "how")
     if any(_has_finite_verb(_tokens(text, s, e)) for s, e in items):
         return False  # "both nations rebuilt and defined …": clauses, not items
     verbs = [_starts_with_verb(t) for t in texts]
@@ -265,14 +261,27 @@ def _valid(text: str, items: list[tuple[int, int]]) -> bool:
         a, b = (len(words(t)) for t in texts)
         if max(a, b) > 3 * min(a, b):
             return False
+        first_words = [w for w in words(texts[0]) if w.lower() not in _DETERMINERS]
+        singular_first = bool(first_words) and not is_plural(first_words[-1])
+        if (
+            b >= 2
+            and singular_first
+            and (len(first_words) == 1 or (len(first_words) == 2 and _is_adjective(first_words[0])))
+        ):
+            # "defense and diplomatic collaboration", "the pace and scope of liberalization",
+            # "high safety and quality standards": the first item most likely shares the
+            # second one's head noun.
+            return False
     return True
+
+
+_EXAMPLE_START = re.compile(r"\s*(including|such as|like|notably|especially)\s", re.I)
 
 
 def find_lists(text: str) -> list[list[tuple[int, int]]]:
     """Coordinated phrases: [[(start, end) of each item], …] in ``text``."""
     found: list[list[tuple[int, int]]] = []
     for match in re.finditer(r"(,?) (and|or) ", text):
-        oxford = bool(match.group(1))
         right_start = match.end()
         right_end, confident = _right_end(text, right_start)
         if right_end <= right_start or not confident:
@@ -286,7 +295,11 @@ def find_lists(text: str) -> list[list[tuple[int, int]]]:
                 t.group().lower() in PHRASE_BREAKERS - {"to"} for t in chunk
             )
             after_comma = boundary >= 0 and text[boundary] == ","
-            if oxford and after_comma and len(chunk) <= 5 and not clause_like:
+            if after_comma and _EXAMPLE_START.match(text, boundary + 1):
+                # "…collaboration, including joint research initiatives, …": the example
+                # list starts after its trigger; what precedes the comma is not an item.
+                break
+            if after_comma and len(chunk) <= 5 and not clause_like:
                 middle.insert(0, (boundary + 1, cursor))
                 cursor = boundary
                 continue
@@ -331,9 +344,9 @@ def find_names(text: str, keep_caps: frozenset[str], lower_stems: frozenset[str]
         start, name = match.start(), match.group()
         if not re.fullmatch(r"(?:[A-Z]\.){2,}", name):
             name = name.rstrip(".’'")
-        if start == 0 or text[:start].rstrip().endswith(("“", '"', ".")):
+        if start == 0 or text[:start].rstrip().endswith(("“", '"', ".", ":")):
             first, _, rest = name.partition(" ")
-            if first not in keep_caps:
+            if first not in keep_caps or first in {"A", "An", "The"}:
                 if not rest:
                     continue
                 start += len(first) + 1
@@ -424,15 +437,13 @@ def find_phrases(text: str, keep_caps: frozenset[str], lower_stems: frozenset[st
 
     for items in find_lists(text):
         texts = tuple(text[s:e] for s, e in items)
-        classes = [noun_class(t) for t in texts]
-        cls = max(sorted(set(classes)), key=classes.count)
         example = _is_example_list(text, items[0][0])
         lead = " ".join(t.group() for t in _tokens(text, 0, items[0][0])[-4:])
         for (s, e), item in zip(items, texts, strict=True):
             if clashes(s, e):
                 continue
             siblings = tuple(t for t in texts if t != item)
-            phrases.append(Phrase(item, s, e, "item", cls, siblings, example, lead))
+            phrases.append(Phrase(item, s, e, "item", noun_class(item), siblings, example, lead))
     phrases.extend(
         p for p in find_names(text, keep_caps, lower_stems) if not clashes(p.start, p.end)
     )

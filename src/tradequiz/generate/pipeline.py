@@ -48,9 +48,14 @@ def generate(doc: Document, source_name: str, bank_id: str | None = None) -> Gen
     """Every question for ``doc`` that passes the filters; deterministic for the same input."""
     an = analyse(doc)
     candidates = [c for make in GENERATORS for c in make(an)]
-    selection = select(candidates, an.common_stems)
+    title_words = an.ctx.title.split()
+    selection = select(
+        candidates, an.common_stems, an.ctx.topic_stems, title_words[-1] if title_words else ""
+    )
     order = {s.id: s.index for s in doc.sections}
-    kept: list[Question] = bank_order([c.question for c in selection.kept], order)
+    kept: list[Question] = bank_order(
+        [c.question.with_fingerprint() for c in selection.kept], order
+    )
     bank = Bank(
         id=bank_id or slugify(doc.title),
         title=doc.title,

@@ -22,6 +22,13 @@ from tradequiz.generate.dedup import DuplicateIndex, rarity
 from tradequiz.generate.text import content_set
 
 KIND_PENALTY = 0.06
+# And for every question of the same generator (template) in the section: the same
+# template many times over reads as a drill, not a quiz.
+GENERATOR_PENALTY = 0.03
+# A wrong option drawn from the document's phrases may serve this many questions: the same
+# "distractor" everywhere ("any country") teaches the learner to skip it.
+MAX_OPTION_USES = 3
+_POOL_GENERATORS = frozenset({"mcq.list_item", "mcq.object"})
 # Whether to reject a question whose answer stands in another question on the same sentence.
 # Off: on a short document it leaves about one question per sentence; the same-list and
 # same-clause rules (see ``candidate.clause_keys`` and the ``fact`` keys) catch the pairs
@@ -30,7 +37,7 @@ CHECK_GIVEAWAYS = False
 # True and false statements may differ by this share of all of them (45–55 %), or by one.
 BALANCE_TOLERANCE = 0.1
 # At most this many questions on one clause (one more on a long one): variety over depth.
-PER_CLAUSE = 2
+PER_CLAUSE = 3
 LONG_CLAUSE_WORDS = 20
 # A debate section is mostly debate questions by nature: its kind is hardly penalised.
 PENALTY_BY_KIND = {"debate": 0.01}
@@ -55,9 +62,21 @@ def _select_once(
     per_clause: Counter[str] = Counter()
     on_passage: dict[tuple[int, int], list[Question]] = {}
 
+    option_uses: Counter[str] = Counter()
+    by_generator: Counter[tuple[str, str]] = Counter()
+
     def priority(c: Candidate) -> float:
         penalty = PENALTY_BY_KIND.get(c.question.kind, KIND_PENALTY)
-        return c.score - penalty * kept_per[(c.question.section, c.question.kind)]
+        same_template = (
+            0
+            if c.question.kind == "debate"
+            else by_generator[(c.question.section, c.question.generator)]
+        )  # a debate section is mostly "who argues …?" by nature
+        return (
+            c.score
+            - penalty * kept_per[(c.question.section, c.question.kind)]
+            - GENERATOR_PENALTY * same_template
+        )
 
     heap = [(-priority(c), c.question.id, i) for i, c in enumerate(passing)]
     heapq.heapify(heap)
@@ -80,14 +99,20 @@ def _select_once(
             continue
         clause = next((m[: -len("|used")] for m in c.marks if m.endswith("|used")), "")
         if clause:
-            limit = PER_CLAUSE + (
-                1 if len(c.question.explanation.split()) >= LONG_CLAUSE_WORDS else 0
-            )
+            length = len(c.question.explanation.split())
+            limit = PER_CLAUSE + (length >= LONG_CLAUSE_WORDS) + (length >= 1.6 * LONG_CLAUSE_WORDS)
             if per_clause[clause] >= limit:
                 selection.rejected.append(
                     Rejected(
                         c.question, "clause_quota", f"{limit} questions on this clause already"
                     )
+                )
+                continue
+        if c.question.generator in _POOL_GENERATORS:
+            worn = [d for d in c.distractors if option_uses[d.lower()] >= MAX_OPTION_USES]
+            if worn:
+                selection.rejected.append(
+                    Rejected(c.question, "repeated_option", f"“{worn[0]}” used enough already")
                 )
                 continue
         giveaway = _gives_away(c.question, on_passage) if CHECK_GIVEAWAYS else None
@@ -109,6 +134,9 @@ def _select_once(
         if clause:
             per_clause[clause] += 1
         kept_per[(c.question.section, c.question.kind)] += 1
+        by_generator[(c.question.section, c.question.generator)] += 1
+        if c.question.generator in _POOL_GENERATORS:
+            option_uses.update(d.lower() for d in c.distractors)
         if c.question.kind == "true_false" and truth is not None:
             truths[truth] += 1
         selection.kept.append(c)
@@ -144,7 +172,12 @@ def _gives_away(q: Question, on_passage: dict[tuple[int, int], list[Question]]) 
     return None
 
 
-def select(candidates: list[Candidate], topic: frozenset[str]) -> Selection:
+def select(
+    candidates: list[Candidate],
+    topic: frozenset[str],
+    names: frozenset[str] = frozenset(),
+    topic_head: str = "",
+) -> Selection:
     """Apply the hard filters, drop duplicates, balance true/false; keep the rest."""
     filtered: list[Rejected] = []
     passing: list[Candidate] = []
@@ -153,7 +186,7 @@ def select(candidates: list[Candidate], topic: frozenset[str]) -> Selection:
         if c.question.id in seen_ids:
             continue  # the same question made twice (same passage, kind and content)
         seen_ids.add(c.question.id)
-        problem = filters.check(c, topic)
+        problem = filters.check(c, topic, names, topic_head)
         if problem:
             filtered.append(Rejected(c.question, *problem))
         else:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from tradequiz.document.model import Block, Sentence
 from tradequiz.generate.analysis import Analysis, TermList
 from tradequiz.generate.lexicon import PRONOUN_OPENERS
+from tradequiz.generate.references import unresolved
 from tradequiz.generate.text import content_set, stem, strip_end, words
 
 MASK = "…"
@@ -43,10 +44,19 @@ def distinctive_stems(an: Analysis, term_list: TermList, term: str) -> frozenset
     )
 
 
+def _names_stem(word_stem: str, stems: frozenset[str]) -> bool:
+    """``word_stem`` is one of ``stems`` or a close derivative ("farmer" of "farm")."""
+    if word_stem in stems:
+        return True
+    return any(
+        len(s) >= 4 and word_stem.startswith(s) and len(word_stem) - len(s) <= 3 for s in stems
+    )
+
+
 def mask(text: str, stems: frozenset[str]) -> tuple[str, int]:
     """Replace the words with those stems by "…" (runs of them by one), counting the cuts."""
     pieces = _WORD_OR_GAP.findall(text)
-    hidden = [piece[0].isalnum() and stem(piece) in stems for piece in pieces]
+    hidden = [piece[0].isalnum() and _names_stem(stem(piece), stems) for piece in pieces]
     out: list[str] = []
     masks = 0
     for i, piece in enumerate(pieces):
@@ -106,3 +116,17 @@ def term_answers(term: str) -> tuple[str, ...]:
         if len(words(first)) >= 2:
             out.append(first)
     return tuple(out)
+
+
+def readable_clues(an: Analysis, term_list: TermList, block: Block) -> list[Clue]:
+    """Clues that read on their own beside the term: no "it", "they" or "these …" left
+    pointing at words the mask or the line's other sentences hold ("While … are not the
+    sole measure of success, some argue they …")."""
+    title_words = an.ctx.title.split()
+    topic_head = title_words[-1] if title_words else ""
+    out = []
+    for clue in clues(an, term_list, block):
+        found = unresolved(clue.text, topic_head, topic_named=True)
+        if found is None or found.split()[0].lower() == "the":
+            out.append(clue)
+    return out

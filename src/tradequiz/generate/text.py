@@ -183,3 +183,13 @@ def with_article(noun_phrase: str) -> str:
     """ "key element" → "a key element", "issue" → "an issue"."""
     article = "an" if noun_phrase[:1].lower() in "aeiou" else "a"
     return f"{article} {noun_phrase}"
+
+
+def plural_noun(noun_phrase: str) -> str:
+    """ "key element" → "key elements", "policy" → "policies", "issue" → "issues"."""
+    head = noun_phrase.rsplit(" ", 1)[-1]
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        return noun_phrase[:-1] + "ies"
+    if head.endswith(("s", "sh", "ch", "x")):
+        return noun_phrase + "es"
+    return noun_phrase + "s"

@@ -21,11 +21,14 @@ from dataclasses import dataclass
 from tradequiz.document.model import Block, Document, Section, Sentence
 from tradequiz.generate.context import DocContext
 from tradequiz.generate.lexicon import (
+    INSTITUTION_HEADS,
     LIST_TRIGGERS,
     PHRASE_BREAKERS,
     PRONOUN_OPENERS,
     PRONOUN_PHRASES,
 )
+from tradequiz.generate.phrases import find_lists
+from tradequiz.generate.references import resolve
 from tradequiz.generate.text import content_set, is_plural, strip_end, words
 from tradequiz.generate.verbs import BASE_FORMS, PAST_FORMS, THIRD_PERSON, is_verb_form
 
@@ -46,6 +49,7 @@ _INTRO = re.compile(
     r"^(?P<intro>(?:As|While|When|In|Over|During|From|Under|Since|After|Before|Within|Given)"
     r"\b[^,]{0,100}?, (?:especially [^,]{0,60}, )?)"
 )
+_FINITE = PAST_FORMS | THIRD_PERSON
 _LINKING = frozenset({"is", "are", "was", "were", "becomes", "become", "remains", "remain"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "should", "will", "would"})
 _ADVERBS = frozenset({"also", "often", "sometimes", "long", "still", "now", "thus", "already"})
@@ -68,8 +72,11 @@ def split_subject(core: str) -> tuple[str, str, str, str] | None:
             return i + 2  # "can influence", "have benefited"
         if word in _LINKING or word in THIRD_PERSON:
             return i + 1
-        if word in BASE_FORMS and ws[i - 1].endswith("s"):
-            return i + 1
+        plural_before = is_plural(" ".join(ws[:i])) and not any(
+            w.lower() in _FINITE for w in ws[1:i]
+        )
+        if word in BASE_FORMS and (ws[i - 1].endswith("s") or plural_before):
+            return i + 1  # "Strong protections for Intellectual property foster …"
         if allow_past and word in PAST_FORMS:
             return i + 1
         return 0
@@ -140,11 +147,15 @@ def split_clause(text: str) -> tuple[str, tuple[str, ...]]:
     pieces: list[str] = []
     start = 0
     chunk_start = 0
+    # Commas inside a list ("patient capital, engineering know-how and …") do not end a core.
+    list_spans = [(items[0][0], items[-1][1]) for items in find_lists(text)]
     for match in _COMMA.finditer(text):
         rest = text[match.end() :]
         chunk = text[chunk_start : match.start()]
         chunk_start = match.end()
         if not _is_satellite_start(rest) or match.start() < 15:
+            continue
+        if any(a < match.start() < b for a, b in list_spans):
             continue
         opener = rest.split(" ", 1)[0].lower()
         if opener.endswith("ing") and _has_gerund(chunk):
@@ -166,7 +177,11 @@ def _clauses(text: str) -> list[str]:
         first = pieces[0]
         for piece in pieces[1:]:
             _conj, rest = piece.split(" ", 1)
-            if _independent_start(piece):
+            if ":" in first:
+                # "a simple bargain: Japan brings …, while India offers …": both halves
+                # belong to what the colon announces.
+                first = f"{first}, {piece}"
+            elif _independent_start(piece):
                 out.append(first)
                 first = rest
             else:
@@ -261,15 +276,42 @@ def _resolve_opening(
     return clause, f"starts with an unresolved pronoun (“{ws[0]}”)"
 
 
+def _term_subject(ctx: DocContext, block: Block) -> str | None:
+    """A list item's term as the subject its description's "it" stands for."""
+    term = block.term
+    if not term or is_plural(term):
+        return None
+    if ctx.starts_with_name(term) and words(term)[-1].lower() not in INSTITUTION_HEADS | {
+        "initiative",
+        "arrangement",
+        "corridor",
+        "strategy",
+        "programme",
+        "program",
+        "scheme",
+    }:
+        return term  # "ChAFTA"
+    return f"the {ctx.lower(term)}"
+
+
 def sentence_units(
-    ctx: DocContext, section: Section, block: Block, sentence: Sentence, previous: str | None = None
+    ctx: DocContext,
+    section: Section,
+    block: Block,
+    sentence: Sentence,
+    previous: str | None = None,
+    previous_text: str | None = None,
 ) -> list[Unit]:
     clauses = _clauses(sentence.text)
     units: list[Unit] = []
+    # The first sentence of a "Term: description" line is about the term.
+    subject = _term_subject(ctx, block) if previous is None and block.kind == "list_item" else None
     for index, clause in enumerate(clauses):
         resolved, problem = _resolve_opening(
             clause, index, clauses[0], section, block, ctx, previous
         )
+        if problem is None:
+            resolved = resolve(resolved, previous_text or previous, subject)
         core, satellites = split_clause(resolved)
         units.append(Unit(section, block, sentence, index, core, satellites, problem))
     return units
@@ -279,9 +321,11 @@ def document_units(ctx: DocContext, doc: Document) -> Iterator[Unit]:
     for section in doc.sections:
         for block in section.blocks:
             previous: str | None = None
+            previous_text: str | None = None
             for sentence in block.sentences:
                 if sentence.text.rstrip().endswith(":"):
                     continue  # a lead-in ("Key elements include:") is not a statement
-                units = sentence_units(ctx, section, block, sentence, previous)
+                units = sentence_units(ctx, section, block, sentence, previous, previous_text)
                 previous = units[-1].core if units and not units[-1].problem else None
+                previous_text = sentence.text
                 yield from units

@@ -31,7 +31,11 @@ safeguard save say secure see seek sell serve set settle shape share shift show 
 span spend spur stand start stay stem stimulate strengthen stress suffer suggest supply
 support suppress surround sustain take target tend threaten tie tighten treat trigger turn
 undercut undermine underpin understand use vary view warn weaken widen win work worsen
-yield
+yield abandon reverse diversify ratify relaunch exempt scrap repeal subsidize subsidise postpone
+loosen compensate confront deter dismantle embrace hedge insure join negotiate punish reopen
+renegotiate retaliate shield slash stabilise stabilize stockpile suspend tolerate veto waive
+withdraw fear hope worry doubt suspect predict complain contend reply implement bid answer
+retort rebut observe acknowledge concede study travel live visit
 """
 
 _IRREGULAR_PAST = """
@@ -66,3 +70,7 @@ ALL_FORMS = BASE_FORMS | THIRD_PERSON | PAST_FORMS | ING_FORMS
 
 def is_verb_form(word: str) -> bool:
     return word.lower() in ALL_FORMS
+
+
+# Past forms back to their bases ("pursued" → "pursue"); irregular ones only when listed.
+PAST_TO_BASE = {_inflect(b)[1]: b for b in BASE_FORMS}
