@@ -45,6 +45,10 @@ def _expected(name: str, q: Question) -> dict[str, object]:
         fields["tags"] = tuple(t.replace(" ", "_") for t in q.tags)  # Anki tags have no spaces
     if name == "moodle-xml":
         fields["tags"] = q.tags
+        if q.kind == "flashcard" and q.explanation == q.answer_text():
+            # An essay's feedback shows the back when there is no explanation, so an
+            # explanation that repeats the back word for word cannot be told apart.
+            fields["explanation"] = ""
     if name == "gift":
         fields["status"] = q.status
         if q.kind == "flashcard":
