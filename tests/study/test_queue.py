@@ -26,7 +26,9 @@ def _set(store: Store, qpk: int, queue: int, state: int, due: int) -> None:
 
 
 def _ids(store: Store) -> list[int]:
-    return [r[0] for r in store.db.execute("SELECT question_id FROM cards ORDER BY question_id")]
+    """The studiable cards (a rejected question's card is inactive, queue -3)."""
+    sql = "SELECT question_id FROM cards WHERE queue != -3 ORDER BY question_id"
+    return [r[0] for r in store.db.execute(sql)]
 
 
 def test_learning_first_then_reviews_then_new(store: Store, now: datetime) -> None:
