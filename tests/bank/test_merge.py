@@ -169,3 +169,17 @@ def test_a_question_whose_passage_remains_is_not_orphaned() -> None:
     assert not by_id["kept"].edited
     assert by_id["gone"].status == "orphaned"
     assert result.orphaned == ["gone"]
+
+
+def test_an_instructor_reaimed_question_keeps_its_passage() -> None:
+    """An approved question the instructor pointed at another passage keeps that passage."""
+    text = "Intro.\nTariffs are taxes on imports.\nQuotas limit imports.\n"
+    generated = _q("q", explanation="Tariffs are taxes on imports.", source=SourceSpan(7, 36))
+    generated = generated.with_fingerprint()
+    reaimed = replace(generated, explanation="Quotas limit imports.", status="approved",
+                      source=SourceSpan(37, 58))  # fmt: skip
+    result = merge_banks(_bank(reaimed), _bank(generated), document_text=text)
+    merged = result.bank.questions[0]
+    assert merged.explanation == "Quotas limit imports."
+    assert merged.source == SourceSpan(37, 58)
+    assert text[37:58] == "Quotas limit imports."

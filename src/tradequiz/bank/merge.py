@@ -50,8 +50,15 @@ def _instructor_owned(q: Question) -> bool:
     return q.edited or q.status in ("approved", "rejected")
 
 
-def _follow_source(old: Question, fresh: Question) -> Question:
-    """``old`` with its source span moved to where the fresh generation found the passage."""
+def _follow_source(old: Question, fresh: Question, document_text: str | None) -> Question:
+    """``old`` with its source span moved to where its passage now is.
+
+    The fresh generation's span is taken when both explain with the same passage; an
+    instructor who pointed the question at another passage keeps it (found again in
+    the new document when it moved).
+    """
+    if old.explanation.strip() != fresh.explanation.strip():
+        return _passage_still_there(old, document_text) or old
     if old.source == fresh.source:
         return old
     was_edited = old.edited
@@ -62,16 +69,18 @@ def _follow_source(old: Question, fresh: Question) -> Question:
     return moved if was_edited else moved.with_fingerprint()
 
 
-def _merge_one(old: Question, fresh: Question, result: MergeResult) -> Question:
+def _merge_one(
+    old: Question, fresh: Question, result: MergeResult, document_text: str | None
+) -> Question:
     if old.status == "orphaned":
         # The passage is back. Untouched → the fresh draft; edited → keep the edit, review again.
         result.revived.append(old.id)
         if old.edited:
-            return replace(_follow_source(old, fresh), status="draft")
+            return replace(_follow_source(old, fresh, document_text), status="draft")
         return replace(fresh, status="draft", tags=old.tags)
     if _instructor_owned(old):
         result.kept.append(old.id)
-        return _follow_source(old, fresh)
+        return _follow_source(old, fresh, document_text)
     if fresh.content_hash() == old.content_hash() and fresh.fingerprint == old.fingerprint:
         result.unchanged.append(old.id)
         return old
@@ -136,7 +145,7 @@ def merge_banks(old: Bank, fresh: Bank, document_text: str | None = None) -> Mer
     merged: dict[str, Question] = {}
     for q in old.questions:
         if q.id in fresh_by_id:
-            merged[q.id] = _merge_one(q, fresh_by_id[q.id], result)
+            merged[q.id] = _merge_one(q, fresh_by_id[q.id], result, document_text)
         elif q.fingerprint and q.status != "orphaned":
             still = _passage_still_there(q, document_text)
             if still is not None:
